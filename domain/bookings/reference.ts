@@ -1,0 +1,18 @@
+/** No 0/O or 1/I, so a guest can read a reference aloud and type it back. */
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const REFERENCE_LENGTH = 6;
+
+/** `randomInt(n)` returns an integer in [0, n); injected so the domain stays free of I/O. */
+export function newReference(randomInt: (n: number) => number): string {
+  let out = '';
+  for (let i = 0; i < REFERENCE_LENGTH; i++) out += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return out;
+}
+
+/** Upper-cases and maps the look-alikes guests type (O→0 is not in the alphabet, so O stays a typo). */
+export function normalizeReference(input: string): string | null {
+  const cleaned = input.trim().toUpperCase().replace(/[\s-]/g, '');
+  if (cleaned.length !== REFERENCE_LENGTH) return null;
+  for (const ch of cleaned) if (!REFERENCE_ALPHABET.includes(ch)) return null;
+  return cleaned;
+}

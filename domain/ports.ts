@@ -1,0 +1,119 @@
+import type { Night } from './calendar/nights';
+import type { Booking, BookingEvent } from './bookings/booking';
+import type { Guest } from './guests/guest';
+import type { Result } from './result';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  /** A unique opaque id (no ':' so it can go into keys and job ids). */
+  id(): string;
+  /** A uniform integer in [0, n). */
+  randomInt(n: number): number;
+}
+
+/** Who owns a unit night. Reads report an expired hold as no owner: it is free again. */
+export type NightOwner =
+  | { kind: 'hold'; holdId: string; expiresAt: number }
+  | { kind: 'booking'; bookingId: string };
+
+export interface ExternalBlock {
+  feedId: string;
+  uid: string;
+}
+
+export interface UnitNightState {
+  owner: NightOwner | null;
+  blocks: ExternalBlock[];
+}
+
+export function isFree(state: UnitNightState): boolean {
+  return state.owner === null && state.blocks.length === 0;
+}
+
+export interface HoldRequest {
+  propertyId: string;
+  holdId: string;
+  /** Repeating a request id returns the first answer instead of claiming again. */
+  requestId: string;
+  /** Units to try in order; the first one free on every night is claimed. */
+  candidateUnitIds: string[];
+  nights: Night[];
+  /** Epoch ms. */
+  now: number;
+  expiresAt: number;
+  /** Nights to take from a promotion's quota in the same atomic step. */
+  promo?: { promotionId: string; nights: number; quota: number } | undefined;
+}
+
+export interface HeldUnit {
+  holdId: string;
+  unitId: string;
+  expiresAt: number;
+  /** True when this answers a repeated request id. */
+  replayed: boolean;
+}
+
+export interface ConfirmRequest {
+  propertyId: string;
+  holdId: string;
+  bookingId: string;
+  now: number;
+}
+
+export interface FeedBlock {
+  night: Night;
+  uid: string;
+}
+
+export interface FeedReplaceResult {
+  added: Night[];
+  removed: Night[];
+  /** Nights now blocked by the feed that one of our bookings already owns: a double booking. */
+  conflicts: { night: Night; bookingId: string; uid: string }[];
+}
+
+export interface InventoryStore {
+  readUnitNights(propertyId: string, unitIds: string[], nights: Night[], now: number): Promise<Record<string, UnitNightState[]>>;
+  /** All or nothing: one unit for every night, and the promotion quota, or nothing at all. */
+  hold(req: HoldRequest): Promise<Result<HeldUnit, 'sold_out' | 'promo_quota'>>;
+  /** Turns a live hold into a booking. Repeating it for the same booking succeeds. */
+  confirmHold(req: ConfirmRequest): Promise<Result<{ unitId: string; nights: Night[] }, 'hold_expired' | 'hold_not_found'>>;
+  /** Gives a hold's nights and promotion nights back. Idempotent. */
+  releaseHold(propertyId: string, holdId: string): Promise<boolean>;
+  /** Gives a booking's nights (and promotion nights) back; only nights it still owns. */
+  releaseBooking(propertyId: string, bookingId: string): Promise<Night[]>;
+  /** Releases holds whose expiry has passed; returns how many. */
+  sweepExpiredHolds(propertyId: string, now: number): Promise<number>;
+  /** Nights taken from each promotion's quota by live holds and bookings. */
+  promoUsage(propertyId: string, promotionIds: string[]): Promise<Record<string, number>>;
+  /** Replaces every block of one feed on one unit, atomically. */
+  replaceFeedBlocks(propertyId: string, unitId: string, feedId: string, blocks: FeedBlock[]): Promise<FeedReplaceResult>;
+}
+
+export interface BookingRepository {
+  /** Fails with `conflict` when the id or the reference is already taken in the property. */
+  createBooking(booking: Booking): Promise<Result<Booking, 'conflict'>>;
+  getBooking(propertyId: string, bookingId: string): Promise<Booking | null>;
+  findBookingByReference(propertyId: string, reference: string): Promise<Booking | null>;
+  /** Optimistic: succeeds only when the stored version is `booking.version - 1`. */
+  updateBooking(booking: Booking): Promise<Result<Booking, 'conflict'>>;
+  listBookings(propertyId: string): Promise<Booking[]>;
+  listBookingsByGuest(propertyId: string, guestId: string): Promise<Booking[]>;
+  /** The property's append-only log. */
+  appendEvent(event: BookingEvent): Promise<void>;
+  readEvents(propertyId: string, limit?: number): Promise<BookingEvent[]>;
+}
+
+export interface GuestRepository {
+  saveGuest(guest: Guest): Promise<void>;
+  getGuest(propertyId: string, guestId: string): Promise<Guest | null>;
+  findGuestByIdentity(propertyId: string, channel: string, channelUserId: string): Promise<Guest | null>;
+}
+
+export interface Store extends InventoryStore, BookingRepository, GuestRepository {
+  readonly kind: 'memory' | 'redis';
+  close(): Promise<void>;
+}
