@@ -64,6 +64,8 @@ export interface Booking {
   /** ISO instant at which the hold lapses while the booking is not confirmed. */
   holdExpiresAt: string;
   guestId: string | null;
+  /** Money received so far, minor units; payments raise it and refunds lower it. */
+  amountPaid: number;
   /** Where the guest booked from, to answer them there: `webchat`, `messenger`, `sms`, `api`… */
   channel: string;
   createdAt: string;

@@ -55,6 +55,7 @@ export function booking(propertyId: string, over: Partial<Booking> = {}): Bookin
     holdId: 'h1',
     holdExpiresAt: new Date(T0 + 20 * MIN).toISOString(),
     guestId: null,
+    amountPaid: 0,
     channel: 'api',
     createdAt: at,
     updatedAt: at,

@@ -1,0 +1,32 @@
+import type { Actor, Booking } from '../bookings/booking';
+import { err, ok, type Result } from '../result';
+import type { UseCaseDeps } from './deps';
+import { recordTransition } from './record-transition';
+
+export type ConfirmFailure = 'booking_not_found' | 'hold_expired' | 'hold_not_found' | 'invalid_transition' | 'conflict';
+
+/**
+ * Makes the nights the booking's for good. Safe to repeat: a confirmed booking is returned as
+ * it is, so a payment event delivered twice confirms once.
+ */
+export async function confirmBooking(
+  deps: UseCaseDeps,
+  req: { propertyId: string; bookingId: string; actor: Actor; reason?: string },
+): Promise<Result<Booking, ConfirmFailure>> {
+  const booking = await deps.store.getBooking(req.propertyId, req.bookingId);
+  if (!booking) return err('booking_not_found');
+  if (booking.state === 'confirmed') return ok(booking);
+  if (!['held', 'awaiting_payment', 'approved'].includes(booking.state)) return err('invalid_transition');
+
+  const claimed = await deps.store.confirmHold({
+    propertyId: booking.propertyId,
+    holdId: booking.holdId,
+    bookingId: booking.id,
+    now: deps.clock.now().getTime(),
+  });
+  if (!claimed.ok) {
+    if (claimed.code === 'hold_expired') await recordTransition(deps, booking, 'expired', 'system', 'hold expired before confirmation');
+    return err(claimed.code);
+  }
+  return recordTransition(deps, booking, 'confirmed', req.actor, req.reason);
+}

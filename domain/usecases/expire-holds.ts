@@ -1,0 +1,21 @@
+import type { BookingState } from '../bookings/booking';
+import type { UseCaseDeps } from './deps';
+import { recordTransition } from './record-transition';
+
+const AWAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'requested', 'approved'];
+
+/**
+ * Gives expired holds' nights back and marks their bookings expired. The store already treats
+ * an expired hold as free; this makes the bookings and the promotion quotas say so too.
+ */
+export async function expireHolds(deps: UseCaseDeps, propertyId: string): Promise<{ released: number; expired: string[] }> {
+  const now = deps.clock.now();
+  const released = await deps.store.sweepExpiredHolds(propertyId, now.getTime());
+  const expired: string[] = [];
+  for (const booking of await deps.store.listBookings(propertyId)) {
+    if (!AWAITING.includes(booking.state) || Date.parse(booking.holdExpiresAt) > now.getTime()) continue;
+    const moved = await recordTransition(deps, booking, 'expired', 'system', 'hold expired');
+    if (moved.ok) expired.push(booking.id);
+  }
+  return { released, expired };
+}
