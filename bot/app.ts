@@ -1,0 +1,46 @@
+import type { Server } from 'restify';
+import { loadPropertiesFrom } from '../adapters/catalog/load-properties';
+import { systemClock } from '../adapters/system/clock';
+import { cryptoIds } from '../adapters/system/ids';
+import { Catalog } from '../domain/catalog/catalog';
+import type { Clock, Store } from '../domain/ports';
+import type { UseCaseDeps } from '../domain/usecases/deps';
+import type { Config } from './config';
+import { createServer } from './http/server';
+import { startHoldSweeper } from './jobs/hold-sweeper';
+import type { Logger } from './logger';
+import { createStore } from './store-factory';
+
+export interface App {
+  deps: UseCaseDeps;
+  server: Server;
+  /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The composition root: the only place that picks concrete adapters. */
+export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } = {}): Promise<App> {
+  const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
+  const store = over.store ?? createStore(config);
+  const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
+  const server = createServer(deps, log);
+  const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
+  return {
+    deps,
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(address.port);
+        });
+      }),
+    close: async () => {
+      stopSweeper();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

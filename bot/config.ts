@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { formatIssues } from '../domain/catalog/parse';
+
+const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(1, { error: 'expected a port number from 1 to 65535' }).max(65535, { error: 'expected a port number from 1 to 65535' });
+
+/** Every variable the process reads; `.env.example` lists the same names. */
+export const envSchema = z.object({
+  PORT: port.default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PROPERTIES_DIR: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'expected a redis:// or rediss:// URL' })
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]*:$/, { error: 'expected letters, digits, _.- ending with a colon' }).default('majordome:'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  propertiesDir: string;
+  redisUrl: string | null;
+  redisKeyPrefix: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  holdSweepSeconds: number;
+}
+
+/** The project root, found the same way from sources (tests) and from the compiled `dist/`. */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** The demo château and gîte shipped with the code: what `npm start` serves when nothing is configured. */
+export const DEMO_PROPERTIES_DIR = path.join(projectRoot(__dirname), 'bot', 'properties');
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable in a .env file means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(`invalid environment:\n${formatIssues(parsed.error.issues).join('\n')}`);
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    propertiesDir: e.PROPERTIES_DIR ? path.resolve(e.PROPERTIES_DIR) : DEMO_PROPERTIES_DIR,
+    redisUrl: e.REDIS_URL ?? null,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    holdSweepSeconds: e.HOLD_SWEEP_SECONDS,
+  };
+}

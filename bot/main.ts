@@ -1,0 +1,45 @@
+import { CatalogError } from '../adapters/catalog/load-properties';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  let app;
+  try {
+    app = await createApp(config, log);
+  } catch (error) {
+    if (error instanceof CatalogError) {
+      // A bad property file must stop the start: selling from a half-read catalogue is worse.
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const port = await app.listen();
+  const properties = app.deps.catalog.list().map((p) => p.id);
+  log.info({ port, store: app.deps.store.kind, properties }, 'Majordome is listening');
+
+  const stop = async (signal: string): Promise<void> => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Majordome failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { ConfigError, DEMO_PROPERTIES_DIR, loadConfig } from '../../bot/config';
+
+describe('config from the environment', () => {
+  it('starts on embedded defaults with nothing set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3978,
+      host: '0.0.0.0',
+      propertiesDir: DEMO_PROPERTIES_DIR,
+      redisUrl: null,
+      redisKeyPrefix: 'majordome:',
+      logLevel: 'info',
+      holdSweepSeconds: 30,
+    });
+    expect(DEMO_PROPERTIES_DIR).toBe(path.resolve(__dirname, '..', '..', 'bot', 'properties'));
+  });
+
+  it('treats empty variables as unset, as a copied .env.example leaves them', () => {
+    expect(loadConfig({ REDIS_URL: '', PROPERTIES_DIR: '' }).redisUrl).toBeNull();
+  });
+
+  it('names every bad variable and why', () => {
+    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'localhost:6379' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'localhost:6379' })).toThrow(
+      'invalid environment:\nPORT: expected a port number\nREDIS_URL: expected a redis:// or rediss:// URL',
+    );
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: expected a port number from 1 to 65535');
+  });
+});
