@@ -1,4 +1,5 @@
 import type { Night, Stay } from '../calendar/nights';
+import type { Err, Ok } from '../result';
 
 export interface Party {
   adults: number;
@@ -65,3 +66,44 @@ export interface QuoteContext {
   /** Nights still available in each promotion's quota. Missing means the full quota. */
   promoRemaining: Readonly<Record<string, number>>;
 }
+
+/** What the guest (or the dialog on their behalf) asks to be priced. */
+export interface QuoteRequest {
+  unitTypeId: string;
+  ratePlanId: string;
+  stay: Stay;
+  party: Party;
+  channel: SalesChannel;
+}
+
+/** Limits of a unit type, as the chat explains them: "up to 2 adults and 1 child, 3 guests in all". */
+export interface CapacityLimits {
+  maxAdults: number;
+  /** Places meant for children; a child may also take a free adult place within `maxTotal`. */
+  maxChildren: number;
+  maxTotal: number;
+}
+
+/** The data each failure carries so the chat can explain it and suggest a fix. */
+export interface QuoteFailureDetails {
+  unknown_unit_type: { unitTypeId: string };
+  /** `available`: the plans sold for that unit type (empty when the type itself is unknown). */
+  unknown_rate_plan: { ratePlanId: string; unitTypeId: string; available: string[] };
+  /** `malformed`: a date is not YYYY-MM-DD or checkOut is not after checkIn. */
+  invalid_stay: { reason: 'malformed' } | { reason: 'too_long'; nights: number; maxNights: number };
+  stay_in_past: { checkIn: Night; today: Night };
+  min_stay: { minNights: number; nights: number };
+  closed_to_arrival: { checkIn: Night };
+  capacity: CapacityLimits & { adults: number; children: number };
+}
+
+export type QuoteFailureCode = keyof QuoteFailureDetails;
+export type QuoteFailureDetail = QuoteFailureDetails[QuoteFailureCode];
+
+/**
+ * One failure per code, each with its own detail type, so `if (r.code === 'min_stay')`
+ * narrows `r.detail` to `{ minNights, nights }`. Assignable to
+ * `Result<Quote, QuoteFailureCode, QuoteFailureDetail>`.
+ */
+export type QuoteFailure = { [C in QuoteFailureCode]: Err<C, QuoteFailureDetails[C]> }[QuoteFailureCode];
+export type QuoteResult = Ok<Quote> | QuoteFailure;
