@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { formatIssues } from '../domain/catalog/parse';
 
-const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(1, { error: 'expected a port number from 1 to 65535' }).max(65535, { error: 'expected a port number from 1 to 65535' });
+const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(0, { error: 'expected a port number from 0 to 65535' }).max(65535, { error: 'expected a port number from 0 to 65535' });
 
 /** Every variable the process reads; `.env.example` lists the same names. */
 export const envSchema = z.object({

@@ -26,17 +26,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const running = app;
+  const stop = async (signal: string): Promise<void> => {
+    log.info({ signal }, 'shutting down');
+    await running.close();
+    process.exit(0);
+  };
+  // Handlers go in before the "listening" line, so a supervisor that reacts to it can stop us cleanly.
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
   const port = await app.listen();
   const properties = app.deps.catalog.list().map((p) => p.id);
   log.info({ port, store: app.deps.store.kind, properties }, 'Majordome is listening');
-
-  const stop = async (signal: string): Promise<void> => {
-    log.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

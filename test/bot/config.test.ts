@@ -24,6 +24,6 @@ describe('config from the environment', () => {
     expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'localhost:6379' })).toThrow(
       'invalid environment:\nPORT: expected a port number\nREDIS_URL: expected a redis:// or rediss:// URL',
     );
-    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: expected a port number from 1 to 65535');
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: expected a port number from 0 to 65535');
   });
 });
