@@ -14,9 +14,13 @@ function runMain(env: Record<string, string>, waitForListen = false): Promise<{ 
     });
     let stdout = '';
     let stderr = '';
+    let stopping = false;
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
-      if (waitForListen && stdout.includes('Majordome is listening')) child.kill('SIGTERM');
+      if (waitForListen && !stopping && stdout.includes('Majordome is listening')) {
+        stopping = true;
+        child.kill('SIGTERM');
+      }
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
