@@ -8,7 +8,6 @@ export const FAILURE_CODES = [
   'unknown_rate_plan',
   'invalid_stay',
   'stay_in_past',
-  'stay_too_long',
   'min_stay',
   'closed_to_arrival',
   'capacity',
