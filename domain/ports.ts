@@ -117,3 +117,28 @@ export interface Store extends InventoryStore, BookingRepository, GuestRepositor
   readonly kind: 'memory' | 'redis';
   close(): Promise<void>;
 }
+
+export type StaffAlertKind =
+  | 'double_booking'
+  | 'feed_failing'
+  | 'handoff'
+  | 'booking_request'
+  | 'late_payment'
+  | 'other';
+
+/**
+ * Something a person at the property must see. `data` carries ids and references only: the
+ * staff look the guest up in their own tools, so no personal data travels in alerts or logs.
+ */
+export interface StaffAlert {
+  propertyId: string;
+  kind: StaffAlertKind;
+  summary: string;
+  data: Record<string, string | number | boolean | null>;
+  /** ISO instant. */
+  at: string;
+}
+
+export interface StaffNotifier {
+  notify(alert: StaffAlert): Promise<void>;
+}
