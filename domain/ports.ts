@@ -142,3 +142,16 @@ export interface StaffAlert {
 export interface StaffNotifier {
   notify(alert: StaffAlert): Promise<void>;
 }
+
+export interface CheckoutLink {
+  url: string;
+  /** True when no real payment provider is configured: the guest must be told. */
+  demo: boolean;
+  /** ISO instant after which the link no longer takes payment. */
+  expiresAt: string;
+}
+
+/** Takes the guest's money (or card guarantee) for a held booking. */
+export interface PaymentGateway {
+  createCheckout(booking: Booking, guest: Guest | null): Promise<CheckoutLink>;
+}
