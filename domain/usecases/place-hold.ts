@@ -23,6 +23,8 @@ export interface PlaceHoldRequest {
   /** The total the guest was shown; a different price now is `price_changed`, never a silent change. */
   expectedTotal?: number;
   actor: Actor;
+  /** How long the nights stay held; the property's `holdMinutes` when absent. */
+  holdMinutes?: number;
 }
 
 export type PlaceHoldFailure = 'unknown_property' | 'invalid_stay' | 'sold_out' | 'price_changed' | QuoteFailureCode;
@@ -44,7 +46,7 @@ export async function placeHold(deps: UseCaseDeps, req: PlaceHoldRequest): Promi
   const units = unitsOfType(property, req.unitTypeId).map((u) => u.id);
   const candidates = [...units.filter((u) => snapshot.freeUnitIds.has(u)), ...units.filter((u) => !snapshot.freeUnitIds.has(u))];
   const holdId = deps.ids.id();
-  const expiresAt = now.getTime() + property.holdMinutes * 60_000;
+  const expiresAt = now.getTime() + (req.holdMinutes ?? property.holdMinutes) * 60_000;
 
   for (let attempt = 0; attempt < 2; attempt++) {
     const quote: Quote = quoted.value;
