@@ -1,0 +1,223 @@
+import { parseIcsDuration } from './ics-duration';
+import { problem, type FeedProblem } from './feed-problem';
+import { isNight } from './nights';
+
+/**
+ * A structural check of an iCalendar text before anything trusts it. Parsers are lenient on
+ * purpose (node-ical turns an HTML page or half a file into an empty calendar without a
+ * word), and an empty calendar means "every night is free": so the text must prove it is a
+ * whole calendar whose events all have valid dates before an import may replace any block.
+ */
+export type IcsScan = { ok: true; events: number } | { ok: false; problem: FeedProblem };
+
+interface ContentLine {
+  name: string;
+  params: Record<string, string>;
+  value: string;
+}
+
+interface PendingEvent {
+  index: number;
+  uid: string | null;
+  dates: { prop: string; line: ContentLine }[];
+  durations: string[];
+  rrules: string[];
+}
+
+/** Properties whose values are dates an import depends on. */
+const DATE_PROPS = new Set(['DTSTART', 'DTEND', 'RECURRENCE-ID', 'EXDATE']);
+const DATE_RE = /^(\d{4})(\d{2})(\d{2})$/;
+const DATE_TIME_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/;
+/** Outlook's placeholders, which only mean something with a VTIMEZONE of the same TZID. */
+const CUSTOM_TZID = /^(tzone:\/\/Microsoft\/|Customized Time Zone|\(no TZ description\))/i;
+/** Every minute or second over two years is not a calendar of stays, and would cost millions of instances. */
+const UNSUPPORTED_FREQ = /(^|;)FREQ=(SECONDLY|MINUTELY)(;|$)/i;
+
+export function scanIcs(raw: string): IcsScan {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const head = text.trimStart().slice(0, 256).toLowerCase();
+  if (head === '') return fail('not_calendar', 'the feed is empty');
+  if (head.startsWith('<') || head.includes('<html') || head.includes('<!doctype')) {
+    return fail('html', 'the feed sent a web page (HTML) instead of a calendar');
+  }
+
+  const stack: string[] = [];
+  const timezoneIds = new Set<string>();
+  const customTzRefs: { tzid: string; where: string }[] = [];
+  let calendars = 0;
+  let events = 0;
+  let event: PendingEvent | null = null;
+  let seenFirst = false;
+
+  for (const line of logicalLines(text)) {
+    const parsed = parseContentLine(line);
+    if (!seenFirst) {
+      seenFirst = true;
+      if (!parsed || parsed.name !== 'BEGIN' || parsed.value.toUpperCase() !== 'VCALENDAR') {
+        return fail('not_calendar', 'the feed does not start with BEGIN:VCALENDAR');
+      }
+    }
+    // A stray line without a colon is ignored by every parser; it carries no date.
+    if (!parsed) continue;
+    const { name } = parsed;
+    const value = parsed.value.trim().toUpperCase();
+
+    if (name === 'BEGIN') {
+      if (stack.length === 0 && value !== 'VCALENDAR') return fail('malformed', `BEGIN:${value} outside of a calendar`);
+      if (stack.length > 0 && value === 'VCALENDAR') return fail('malformed', 'a calendar nested in a calendar');
+      if (value === 'VEVENT') {
+        if (stack[stack.length - 1] !== 'VCALENDAR') return fail('malformed', `an event nested in ${stack[stack.length - 1]}`);
+        events++;
+        event = { index: events, uid: null, dates: [], durations: [], rrules: [] };
+      }
+      if (value === 'VCALENDAR') calendars++;
+      stack.push(value);
+      continue;
+    }
+    if (name === 'END') {
+      const open = stack.pop();
+      if (open !== value) return fail('malformed', open ? `END:${value} where END:${open} was expected` : `END:${value} without BEGIN`);
+      if (value === 'VEVENT' && event) {
+        const bad = checkEvent(event, customTzRefs);
+        if (bad) return { ok: false, problem: bad };
+        event = null;
+      }
+      continue;
+    }
+    if (stack.length === 0) return fail('malformed', `${name} after END:VCALENDAR`);
+
+    const inside = stack[stack.length - 1];
+    if (inside === 'VTIMEZONE' && name === 'TZID') timezoneIds.add(parsed.value.trim().replace(/^"(.*)"$/, '$1'));
+    if (inside !== 'VEVENT' || !event) continue;
+    if (name === 'UID') event.uid = parsed.value.trim();
+    else if (DATE_PROPS.has(name)) event.dates.push({ prop: name, line: parsed });
+    else if (name === 'DURATION') event.durations.push(parsed.value);
+    else if (name === 'RRULE') event.rrules.push(parsed.value);
+  }
+
+  if (!seenFirst) return fail('not_calendar', 'the feed is empty');
+  if (stack.length > 0) {
+    return fail('truncated', `the feed stops inside ${stack[stack.length - 1]}, before END:VCALENDAR: it was cut off`);
+  }
+  if (calendars === 0) return fail('not_calendar', 'the feed holds no calendar');
+  for (const ref of customTzRefs) {
+    if (!timezoneIds.has(ref.tzid)) return fail('invalid_date', `${ref.where} uses the time zone "${ref.tzid}", which the feed does not define`);
+  }
+  return { ok: true, events };
+}
+
+function fail(code: FeedProblem['code'], message: string): IcsScan {
+  return { ok: false, problem: problem(code, message) };
+}
+
+/** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
+function* logicalLines(text: string): Generator<string> {
+  let current: string | null = null;
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    start = end + 1;
+    const first = line.charCodeAt(0);
+    if ((first === 0x20 || first === 0x09) && current !== null) {
+      current += line.slice(1);
+      continue;
+    }
+    if (current !== null && current !== '') yield current;
+    current = line;
+    if (end === n) break;
+  }
+  if (current !== null && current !== '') yield current;
+}
+
+/** `NAME;PARAM=v;PARAM="quoted:value":value`, with the colon inside quotes left alone. */
+function parseContentLine(line: string): ContentLine | null {
+  let i = 0;
+  let quoted = false;
+  let nameEnd = -1;
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ';' && nameEnd === -1) nameEnd = i;
+    else if (!quoted && c === ':') break;
+  }
+  if (i >= line.length) return null;
+  const head = line.slice(0, i);
+  const name = (nameEnd === -1 ? head : head.slice(0, nameEnd)).trim().toUpperCase();
+  if (!/^[A-Z0-9-]+$/.test(name)) return null;
+  const params: Record<string, string> = {};
+  if (nameEnd !== -1) {
+    for (const part of splitParams(head.slice(nameEnd + 1))) {
+      const eq = part.indexOf('=');
+      if (eq > 0) params[part.slice(0, eq).trim().toUpperCase()] = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    }
+  }
+  return { name, params, value: line.slice(i + 1) };
+}
+
+function splitParams(text: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (!quoted && text[i] === ';') {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+function describe(event: PendingEvent): string {
+  return event.uid ? `event ${event.index} (UID ${event.uid})` : `event ${event.index}`;
+}
+
+function checkEvent(event: PendingEvent, customTzRefs: { tzid: string; where: string }[]): FeedProblem | null {
+  const where = describe(event);
+  const starts = event.dates.filter((d) => d.prop === 'DTSTART');
+  if (starts.length === 0) return problem('invalid_date', `${where} has no DTSTART`);
+  if (starts.length > 1) return problem('invalid_date', `${where} has more than one DTSTART`);
+  if (event.dates.filter((d) => d.prop === 'DTEND').length > 1) return problem('invalid_date', `${where} has more than one DTEND`);
+
+  for (const { prop, line } of event.dates) {
+    const values = prop === 'EXDATE' ? line.value.split(',') : [line.value];
+    for (const v of values) {
+      const value = v.trim();
+      if (!validDateValue(value, line.params.VALUE)) return problem('invalid_date', `${where} has an invalid ${prop} "${value.slice(0, 40)}"`);
+    }
+    const tzid = line.params.TZID;
+    if (tzid && CUSTOM_TZID.test(tzid)) customTzRefs.push({ tzid, where });
+  }
+  for (const d of event.durations) {
+    if (!parseIcsDuration(d)) return problem('invalid_date', `${where} has an invalid DURATION "${d.trim().slice(0, 40)}"`);
+  }
+  for (const rule of event.rrules) {
+    if (!/(^|;)FREQ=[A-Z]+/i.test(rule)) return problem('malformed', `${where} has an RRULE without FREQ`);
+    if (UNSUPPORTED_FREQ.test(rule)) return problem('unsupported', `${where} repeats every minute or second`);
+    const until = /(?:^|;)UNTIL=([^;]*)/i.exec(rule)?.[1];
+    if (until !== undefined && !validDateValue(until.trim(), undefined)) return problem('invalid_date', `${where} has an invalid RRULE UNTIL "${until.slice(0, 40)}"`);
+  }
+
+  // Two dates of the same form compare as text; mixed forms are checked after parsing.
+  const start = starts[0]?.line;
+  const end = event.dates.find((d) => d.prop === 'DTEND')?.line;
+  if (start && end && DATE_RE.test(start.value.trim()) && DATE_RE.test(end.value.trim()) && end.value.trim() < start.value.trim()) {
+    return problem('invalid_date', `${where} ends (${end.value.trim()}) before it starts (${start.value.trim()})`);
+  }
+  return null;
+}
+
+function validDateValue(value: string, valueType: string | undefined): boolean {
+  const date = DATE_RE.exec(value);
+  if (date) return isNight(`${date[1]}-${date[2]}-${date[3]}`);
+  if (valueType?.toUpperCase() === 'DATE') return false;
+  const dt = DATE_TIME_RE.exec(value);
+  if (!dt) return false;
+  // Leap second 60 is legal in RFC 5545.
+  return isNight(`${dt[1]}-${dt[2]}-${dt[3]}`) && Number(dt[4]) <= 23 && Number(dt[5]) <= 59 && Number(dt[6]) <= 60;
+}
