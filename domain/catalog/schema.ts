@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_DAY_END_MODES } from '../calendar/event-nights';
 import { isNight, isValidTimeZone } from '../calendar/nights';
 import { LOCALES } from './locales';
 import { referenceIssues } from './references';
@@ -81,13 +82,27 @@ export const unitTypeSchema = strictObject({
   sizeM2: positiveInt.optional(),
 });
 
-export const externalFeedSchema = strictObject({ id, url, label: nonEmpty, refreshMinutes: positiveInt.optional() });
+const allDayEndText = `expected ${ALL_DAY_END_MODES.join(' or ')}`;
+export const externalFeedSchema = strictObject({
+  id,
+  url,
+  label: nonEmpty,
+  refreshMinutes: positiveInt.optional(),
+  /** What the feed's all-day DTEND means; "departure" (RFC 5545) unless the platform says otherwise. */
+  allDayEnd: z.enum(ALL_DAY_END_MODES, msg(allDayEndText)).optional(),
+});
+
+/** At least 128 bits: 22 base64url characters, or 32 hex digits (`openssl rand -hex 16`). */
+const exportTokenText = 'expected a random token of 22 to 128 letters, digits, "-" or "_" (at least 128 bits, e.g. `openssl rand -hex 16`)';
+const exportToken = z.string(msg(exportTokenText)).regex(/^[A-Za-z0-9_-]{22,128}$/, msg(exportTokenText));
 
 export const unitSchema = strictObject({
   id,
   typeId: id,
   name: nonEmpty,
   feeds: list(externalFeedSchema).default([]),
+  /** Secret part of the unit's exported calendar URL; replace it to revoke the old URL. */
+  exportToken: exportToken.optional(),
 });
 
 const policyText = 'expected a cancellation policy of kind flexible or non_refundable';
@@ -246,6 +261,7 @@ export type PropertyInput = z.input<typeof propertySchema>;
 export type Property = z.output<typeof propertySchema>;
 export type UnitType = Property['unitTypes'][number];
 export type Unit = Property['units'][number];
+export type ExternalFeed = Unit['feeds'][number];
 export type RatePlan = Property['ratePlans'][number];
 export type CancellationPolicy = RatePlan['cancellation'];
 export type Season = Property['pricing']['seasons'][number];
