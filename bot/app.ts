@@ -7,6 +7,7 @@ import type { Clock, Store } from '../domain/ports';
 import type { UseCaseDeps } from '../domain/usecases/deps';
 import type { Config } from './config';
 import { createServer } from './http/server';
+import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jobs/feed-wiring';
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
 import { createStore } from './store-factory';
@@ -14,21 +15,25 @@ import { createStore } from './store-factory';
 export interface App {
   deps: UseCaseDeps;
   server: Server;
+  /** iCal import schedule, export route cache and staff notifier. */
+  calendar: CalendarWiring;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
   listen(): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The composition root: the only place that picks concrete adapters. */
-export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } = {}): Promise<App> {
+export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides = {}): Promise<App> {
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
   const store = over.store ?? createStore(config);
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
   const server = createServer(deps, log);
   const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
+  const calendar = await startCalendar(deps, server, config, log, over);
   return {
     deps,
     server,
+    calendar,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -39,6 +44,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
       }),
     close: async () => {
       stopSweeper();
+      await calendar.sync.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

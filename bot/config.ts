@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { formatIssues } from '../domain/catalog/parse';
+import { calendarEnvCheck, calendarEnvShape } from './jobs/feed-config';
 
 const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(0, { error: 'expected a port number from 0 to 65535' }).max(65535, { error: 'expected a port number from 0 to 65535' });
 
@@ -17,7 +18,9 @@ export const envSchema = z.object({
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]*:$/, { error: 'expected letters, digits, _.- ending with a colon' }).default('majordome:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
-});
+  // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
+  ...calendarEnvShape,
+}).superRefine(calendarEnvCheck);
 
 export interface Config {
   port: number;
