@@ -1,0 +1,168 @@
+/**
+ * Calendar arithmetic for the stay conventions of issue #3, on `YYYY-MM-DD` nights only
+ * (never a Date in the process time zone):
+ * - a date without a year is its next occurrence on or after today;
+ * - a day of the month alone is the next such day on or after today;
+ * - a bare weekday is the next one after today; "this <weekday>" may be today;
+ * - "next <weekday>" is the one in next calendar week (weeks start on Monday), which on a
+ *   Saturday or Sunday is the coming one;
+ * - a departure without a month takes the arrival's month, or the next month.
+ */
+import { addDays, dayOfWeek, isNight } from '../../../domain/calendar/nights';
+import type { Night } from '../../../domain/calendar/nights';
+import type { DateRef } from './extract';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export function night(year: number, month: number, day: number): Night | null {
+  const s = `${year}-${pad(month)}-${pad(day)}`;
+  return isNight(s) ? s : null;
+}
+
+const yearOf = (n: Night): number => Number(n.slice(0, 4));
+const monthOf = (n: Night): number => Number(n.slice(5, 7));
+
+/** Next (month, day) on or after `from` (strictly after when `strict`). Feb 29 waits for a leap year. */
+export function nextMonthDay(month: number, day: number, from: Night, strict: boolean): Night | null {
+  for (let y = yearOf(from); y <= yearOf(from) + 8; y++) {
+    const n = night(y, month, day);
+    if (n !== null && (strict ? n > from : n >= from)) return n;
+  }
+  return null;
+}
+
+/** Next day-of-month `day` on or after `from` (strictly after when `strict`), skipping months too short for it. */
+export function nextDayOfMonth(day: number, from: Night, strict: boolean, weekday: number | null = null): Night | null {
+  let y = yearOf(from);
+  let m = monthOf(from);
+  for (let i = 0; i < 24; i++) {
+    const n = night(y, m, day);
+    if (n !== null && (strict ? n > from : n >= from) && (weekday === null || dayOfWeek(n) === weekday)) return n;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return weekday !== null ? nextDayOfMonth(day, from, strict, null) : null;
+}
+
+/** The first `weekday` strictly after `from` (or on it when `inclusive`). */
+export function nextWeekday(weekday: number, from: Night, inclusive: boolean): Night {
+  const diff = (weekday - dayOfWeek(from) + 7) % 7;
+  return addDays(from, diff === 0 && !inclusive ? 7 : diff);
+}
+
+/** "next <weekday>": the one in next calendar week; on a weekend, the coming one. */
+export function nextWeekWeekday(weekday: number, today: Night): Night {
+  const dow = dayOfWeek(today);
+  if (dow === 6 || dow === 0) return nextWeekday(weekday, today, false);
+  const daysToNextMonday = 8 - dow; // Monday = 1
+  const nextMonday = addDays(today, daysToNextMonday);
+  return addDays(nextMonday, (weekday + 6) % 7);
+}
+
+/** Easter Sunday of `year` (anonymous Gregorian algorithm). */
+export function easterSunday(year: number): Night {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return night(year, month, day)!;
+}
+
+function nextEaster(from: Night, strict: boolean): Night {
+  for (let y = yearOf(from); ; y++) {
+    const e = easterSunday(y);
+    if (strict ? e > from : e >= from) return e;
+  }
+}
+
+/** An arrival (or a lone date): resolved forward from today. */
+export function resolveStart(ref: DateRef, today: Night): Night | null {
+  switch (ref.kind) {
+    case 'rel':
+      return addDays(today, ref.days);
+    case 'easter':
+      return nextEaster(today, false);
+    case 'wd':
+      if (ref.mod === 'next') return nextWeekWeekday(ref.wd, today);
+      return nextWeekday(ref.wd, today, ref.mod === 'this');
+    case 'cal': {
+      if (ref.month !== null && ref.year !== null) return night(ref.year, ref.month, ref.day);
+      if (ref.month !== null) return nextMonthDay(ref.month, ref.day, today, false);
+      if (ref.nextMonth) {
+        const m = monthOf(today) === 12 ? 1 : monthOf(today) + 1;
+        const y = monthOf(today) === 12 ? yearOf(today) + 1 : yearOf(today);
+        return night(y, m, ref.day);
+      }
+      return nextDayOfMonth(ref.day, today, false, ref.wd);
+    }
+  }
+}
+
+/** A departure: the first matching day after the arrival. */
+export function resolveEnd(ref: DateRef, start: Night, today: Night): Night | null {
+  switch (ref.kind) {
+    case 'rel':
+      return addDays(today, ref.days);
+    case 'easter':
+      return nextEaster(start, true);
+    case 'wd':
+      return nextWeekday(ref.wd, start, false);
+    case 'cal': {
+      if (ref.month !== null && ref.year !== null) return night(ref.year, ref.month, ref.day);
+      if (ref.month !== null) return nextMonthDay(ref.month, ref.day, start, true);
+      return nextDayOfMonth(ref.day, start, true, null);
+    }
+  }
+}
+
+/**
+ * A range: the arrival without a month borrows the departure's ("du 12 au 15 décembre"),
+ * or the month before when its day is later ("du 28 au 3 janvier"); a departure with an
+ * explicit year pins the arrival's year too.
+ */
+export function resolveRange(a: DateRef, b: DateRef, today: Night): { checkIn: Night | null; checkOut: Night | null } {
+  let arrival: DateRef = a;
+  if (a.kind === 'cal' && a.month === null && !a.nextMonth && b.kind === 'cal' && b.month !== null) {
+    let month = b.month;
+    let year = b.year;
+    if (a.day > b.day) {
+      month = b.month === 1 ? 12 : b.month - 1;
+      if (year !== null && b.month === 1) year -= 1;
+    }
+    arrival = { ...a, month, year };
+  } else if (a.kind === 'cal' && a.month !== null && a.year === null && b.kind === 'cal' && b.month !== null && b.year !== null) {
+    const year = a.month > b.month || (a.month === b.month && a.day > b.day) ? b.year - 1 : b.year;
+    arrival = { ...a, year };
+  }
+  const checkIn = resolveStart(arrival, today);
+  if (checkIn === null) return { checkIn: null, checkOut: null };
+  const checkOut = resolveEnd(b, checkIn, today);
+  if (checkOut === null || checkOut <= checkIn) return { checkIn, checkOut: null };
+  return { checkIn, checkOut };
+}
+
+/** The Friday of a weekend stay: this/next weekend, or the weekend containing a date. */
+export function weekendFriday(kind: 'this' | 'next' | 'of', ref: DateRef, today: Night): Night | null {
+  if (kind === 'this') return nextWeekday(5, today, true);
+  if (kind === 'next') return nextWeekWeekday(5, today);
+  const d = resolveStart(ref, today);
+  if (d === null) return null;
+  const dow = dayOfWeek(d);
+  if (dow === 5) return d;
+  if (dow === 6) return addDays(d, -1);
+  if (dow === 0) return addDays(d, -2);
+  return nextWeekday(5, d, false);
+}

@@ -1,0 +1,161 @@
+/**
+ * The intent of a message, from keyword families in all four languages (matched on folded
+ * text, so a guest's language guess never hides a keyword) and from what the extractors
+ * found (dates, party, reference). Order matters and says what wins when a message mixes
+ * things:
+ *   handoff > feedback > manage_booking > concierge > faq > book > greeting > other,
+ * except that a booking request with dates and a head count stays a booking even if it
+ * also asks about parking or breakfast, and a concierge request about an existing stay
+ * ("late checkout", "towels") beats the words "my booking".
+ */
+import type { Intent } from './types';
+
+/** ` (a|b c|d) ` on a spaced, folded string: whole words only. */
+const words = (alts: string): RegExp => new RegExp(` (?:${alts.trim().replace(/\s*\n\s*/g, '|')}) `);
+
+const HANDOFF_TARGET = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
+const HANDOFF_STRONG = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|vraie personne|persona real|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|someone real`;
+/** Verbs of talking go with any person; verbs of wanting only with an unmistakable one ("I'd like a room for one person" is a booking). */
+const HANDOFF_TALK = `talk|speak|chat|parler|parle|hablar|hablo|falar|falo|contact|contacter|contactar|get me|passez moi|passe moi|put me through|transfer me|connect me`;
+const HANDOFF_WANT = `need|want|je veux|je voudrais|quiero|quero|i d like|can i have|could i have|give me`;
+const HANDOFF = [
+  new RegExp(` (?:${HANDOFF_TALK}) (?:\\w+ ){0,3}(?:${HANDOFF_TARGET}) `),
+  new RegExp(` (?:${HANDOFF_WANT}) (?:\\w+ ){0,2}(?:${HANDOFF_STRONG}) `),
+  words(`call me|call me back|ring me|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|llamame|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim`),
+  /^ (?:agent|human|humain|humano|operator|operateur|operador|person|persona|pessoa|atendente|conseiller|someone|a human|a real person|real person|une personne|un humain|una persona|uma pessoa|un conseiller) $/,
+];
+
+const FEEDBACK = [
+  words(`
+    (?:thank you|thanks|thank you so much|many thanks) for (?:everything|having us|your hospitality|a (?:great|wonderful|lovely|fantastic|perfect|nice|beautiful)|the (?:stay|wonderful|lovely|great|perfect|beautiful)|our stay|such a)
+    merci (?:beaucoup )?pour (?:tout|ce sejour|le sejour|notre sejour|votre accueil|l accueil|ce super|ce merveilleux|ce beau|ce magnifique|cet agreable|ce bon)|gracias por todo|gracias por la estancia|gracias por su hospitalidad|obrigad[oa] por tudo|obrigad[oa] pela estadia|obrigad[oa] pela hospitalidade
+    wonderful stay|great stay|lovely stay|perfect stay|amazing stay|fantastic stay|nice stay|super sejour|bon sejour|sejour parfait|sejour magnifique|excellent sejour|merveilleux sejour|estancia maravillosa|estancia perfecta|estadia maravilhosa|estadia perfeita
+    we loved|loved it|loved the|loved our|we enjoyed|enjoyed our|on a adore|nous avons adore|j ai adore|adore notre|nos encanto|me encanto|nos gusto mucho|adoramos|amamos|gostamos muito
+    disappointed|disappointing|decu|decus|decue|decues|decevant|decevante|decepcionad[oa]s?|decepcionante|complaint|complain|plainte|reclamation|queja|reclamacao|reclamar
+    review|reviews|laisser un avis|un avis|resena|avaliacao|10 10|5 5|five stars|5 stars|5 etoiles|cinq etoiles|5 estrellas|5 estrelas
+    would come back|will come back|we ll be back|will be back|reviendrons|reviendra|reviendrai|on reviendra|volveremos|volvere|voltaremos|voltarei
+    terrible|horrible|awful|horrendous|horrivel|pessimo|pesima|pesimo|nul|catastrophique|worst|the worst|le pire
+    noisy|too noisy|trop de bruit|bruyant|bruyante|ruidoso|ruidosa|mucho ruido|barulhento|muito barulho
+  `),
+  new RegExp(
+    ` (?:was|were|is|etait|etaient|fut|a ete|fue|fueron|estuvo|estaba|era|foi|foram|estava|estavam) (?:\\w+ ){0,2}(?:amazing|great|perfect|lovely|delicious|fantastic|excellent|wonderful|superb|beautiful|gorgeous|dirty|cold|filthy|rude|uncomfortable|noisy|awful|terrible|disappointing|parfait|parfaite|delicieux|delicieuse|super|genial|magnifique|excellent|excellente|sale|froid|froide|impoli|bruyant|inconfortable|top|maravillos[oa]|perfect[oa]|delicios[oa]|excelente|sucio|sucia|fri[oa]|incomod[oa]|maravilhos[oa]|perfeit[oa]|delicios[oa]|sujo|suja|incomodo|lovely|top|incroyable|increible|incrivel) `,
+  ),
+];
+
+const MANAGE = [
+  words(`
+    my booking|my reservation|our booking|our reservation|my bookings|booking ref|booking reference|reservation number|booking number|confirmation number|confirmation code|my stay details
+    ma reservation|ma resa|notre reservation|notre resa|mes reservations|numero de reservation|reference de reservation
+    mi reserva|nuestra reserva|numero de reserva|codigo de reserva|localizador
+    minha reserva|nossa reserva|numero da reserva|codigo da reserva
+    i booked|i ve booked|we booked|we ve booked|i have booked|we have booked|already booked|i made a booking|i made a reservation
+    j ai reserve|nous avons reserve|on a reserve|j ai fait une reservation|deja reserve
+    ya reserve|reservamos|hice una reserva|tengo una reserva|tenemos una reserva|reservei|fiz uma reserva|tenho uma reserva|temos uma reserva
+    cancel my|cancel our|cancel the booking|cancel the reservation|cancel booking|cancel reservation|annuler ma|annuler notre|annuler la reservation|annuler la resa|annuler reservation
+    cancelar mi|cancelar la reserva|cancelar nuestra|cancelar minha|cancelar a reserva|cancelar nossa
+    did my payment|my payment|mon paiement|mi pago|meu pagamento|receipt|invoice|facture|recibo|factura|fatura
+  `),
+];
+
+const CONCIERGE = [
+  words(`
+    towel|towels|serviette|serviettes|toalla|toallas|toalha|toalhas|pillow|pillows|oreiller|oreillers|almohada|almohadas|travesseiro|travesseiros|blanket|blankets|couverture|couvertures|plaid|manta|mantas|cobertor|cobertores
+    table for|a table|book a table|reserve a table|une table|reserver une table|una mesa|uma mesa|dinner reservation|restaurant reservation
+    taxi|cab|uber|a car to|chauffeur|transfer to|transfert|traslado
+    late check out|late checkout|late check|depart tardif|check out tardif|checkout tardif|partir plus tard|salida tardia|salir mas tarde|check out tarde|checkout tarde|sair mais tarde
+    early check in|early checkin|arrivee anticipee|arriver plus tot|check in anticipe|entrada anticipada|llegar antes|check in antecipado|chegar mais cedo
+    picnic|pique nique|piquenique|picnique|panier repas|panier pique nique|cesta de picnic|cesta de piquenique
+    spa|massage|massages|masaje|masajes|massagem|massagens|hammam|sauna|soin|soins
+    room service|wake up call|wakeup call|reveil|despertador|iron|ironing|fer a repasser|plancha|ferro de passar|hairdryer|hair dryer|seche cheveux|secador
+    champagne|flowers|bouquet|fleurs|flores|cake|gateau|tarta|bolo
+    bike|bikes|bicycle|bicycles|velo|velos|bicicleta|bicicletas
+    toilet paper|papier toilette|papel higienico|cleaning|clean our room|clean the room|menage|faire le menage|limpieza|limpiar|limpeza|limpar
+    not working|doesn t work|isn t working|don t work|broken|ne marche pas|ne fonctionne pas|marche plus|en panne|no funciona|esta roto|nao funciona|quebrado|quebrou
+    heating|chauffage|calefaccion|aquecimento|radiator|radiateur
+    breakfast in (?:our|the|my) room|breakfast in bed|petit dejeuner en chambre|petit dej en chambre|petit dejeuner dans la chambre|desayuno en la habitacion|cafe da manha no quarto
+    bring us|bring me|bring more|bring some|apporter|nous apporter|m apporter|traer|traernos|trazer|nos trazer
+    recommend a restaurant|recommend a good|conseiller un|nous conseiller|recommander un|recomendar|recomendarnos|recomendam|indicar um restaurante
+    baby cot|cot|crib|lit bebe|lit parapluie|cuna|berco
+    extra bed|lit supplementaire|cama supletoria|cama extra
+    wine tasting|degustation|cata de vinos|degustacao|excursion|excursao|guided tour|visite guidee|visita guiada|tickets|billets|entradas|ingressos
+    shampoo|shampoing|champu|xampu|ice|glacons|hielo|gelo|kettle|bouilloire|coffee capsules|capsules
+  `),
+];
+
+/** Questions about the property the FAQ answers. */
+const FAQ = [
+  words(`
+    parking|park|car park|parking lot|garer|se garer|stationnement|stationner|aparcamiento|aparcar|estacionamiento|estacionar|estacionamento|garage|garagem
+    pet|pets|dog|dogs|cat|cats|animal|animals|pet friendly|chien|chiens|chat|chats|animaux|animal de compagnie|perro|perros|gato|gatos|mascota|mascotas|cachorro|cachorros|cao|caes|animais|animal de estimacao
+    wifi|wi fi|internet|password|mot de passe|code wifi|contrasena|clave del wifi|senha
+    pool|swimming pool|piscine|piscina
+    address|adresse|direccion|endereco|where are you|where is the hotel|ou etes vous|ou se trouve|ou vous trouvez|donde estan|donde esta el hotel|onde ficam|onde fica
+    how do i get|how to get|how can i get|getting there|comment venir|comment acceder|comment aller|comment se rendre|como llegar|como llego|como chegar|como chego
+    ev charger|ev charging|charging station|charger for|borne|borne de recharge|recharge|recharger|cargador|carregador|electric car|voiture electrique|coche electrico|carro eletrico
+    accessible|wheelchair|fauteuil roulant|pmr|silla de ruedas|cadeira de rodas|elevator|lift|ascenseur|ascensor|elevador
+    smoking|non smoking|fumeur|fumer|fumar|fumadores
+    air conditioning|air conditioned|aircon|climatisation|climatise|clim|aire acondicionado|ar condicionado
+    gym|fitness|salle de sport|gimnasio|academia
+    cancellation policy|cancellation terms|conditions d annulation|politique d annulation|politica de cancelacion|politica de cancelamento|refund policy|remboursement|reembolso
+    do you accept|acceptez vous|vous acceptez|aceptan|aceitam|payment methods|moyens de paiement|credit card|carte bancaire|tarjeta|cartao
+    city tax|tourist tax|taxe de sejour|tasa turistica|taxa turistica
+    laundry|laverie|lavanderia
+    check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
+  `),
+  // "what time is breakfast / check-in", "à quelle heure", "a qué hora", "que horas"
+  new RegExp(` (?:what time|when is|when does|when do|what are|quelle heure|a quelle heure|quels horaires|horaires|a que hora|que hora|que horas|a que horas|horario|horarios) (?:\\w+ ){0,6}(?:breakfast|check in|checkin|check out|checkout|petit dejeuner|petit dej|dej|arriver|arrivee|partir|depart|desayuno|llegar|salir|cafe da manha|pequeno almoco|chegar|sair|pool|piscine|piscina|reception|spa|restaurant|dinner|diner|cena|jantar|open|ouvert|abre) `),
+  new RegExp(` (?:breakfast|petit dejeuner|petit dej|desayuno|cafe da manha|pequeno almoco) (?:\\w+ ){0,3}(?:included|inclus|compris|incluido|incluso|served|servi|time|heure|hora|horas|at what time|a quelle heure) `),
+  new RegExp(` (?:is|est|es|e) (?:\\w+ ){0,3}(?:included|inclus|compris|incluido|incluso) `),
+];
+
+const BOOK = words(`
+  room|rooms|chambre|chambres|chbre|habitacion|habitaciones|hab|cuarto|cuartos|quarto|quartos|suite|gite|gites|lodging|accommodation|hebergement|alojamiento|hospedagem|apartment|appartement|apartamento
+  vacancy|vacancies|availability|availabilities|available|dispo|dispos|disponible|disponibles|disponibilite|disponibilites|disponibilidad|disponibilidade|disponivel|disponiveis|libre|libres|livre|livres|free|de la place|any space
+  book|booking|to book|reserve|reserver|reservar|book a room|je voudrais reserver|on voudrait reserver|quisiera reservar|gostaria de reservar
+  stay|sejour|estancia|estadia|night|nights|nuit|nuits|noche|noches|noite|noites|getaway|escapade|escapada
+  price|prices|rate|rates|tarif|tarifs|prix|precio|precios|preco|precos|how much|combien|cuanto|cuanta|quanto|cost|costs|coute|cuesta|custa
+  double|twin|single|king|queen|family room|chambre familiale|sea view|vue mer
+`);
+
+const GREETING = words(`hi|hii|hello|helo|hey|heya|hiya|howdy|good morning|good afternoon|good evening|good day|morning|evening|greetings|bonjour|bonsoir|salut|coucou|slt|bjr|cc|hello hello|hola|buenas|buenos dias|buenas tardes|buenas noches|ola|oi|bom dia|boa tarde|boa noite|alo`);
+
+export interface IntentFacts {
+  hasStay: boolean;
+  hasParty: boolean;
+  hasLength: boolean;
+  hasReference: boolean;
+  hasEmail: boolean;
+  isCommand: boolean;
+  hasUnitType: boolean;
+}
+
+const any = (patterns: readonly RegExp[], s: string): boolean => patterns.some((p) => p.test(s));
+
+/** Concierge words that are really a question about the property ("do you have a spa?"). */
+const FAQ_QUESTION = / (?:do you have|is there|are there|have you got|avez vous|vous avez|y a t il|il y a|tienen|tiene|hay|ustedes tienen|voces tem|tem|existe|ha) /;
+
+export function classifyIntent(s: string, f: IntentFacts): Intent {
+  if (f.isCommand) return 'other';
+  if (any(HANDOFF, s)) return 'handoff';
+  const faq = any(FAQ, s);
+  const concierge = any(CONCIERGE, s);
+  const feedback = any(FEEDBACK, s);
+  const bookWords = BOOK.test(s);
+  const manage = f.hasReference || any(MANAGE, s);
+  const bookingRequest = f.hasStay && (bookWords || f.hasParty);
+
+  if (feedback && !(bookingRequest && !/ (?:was|were|etait|fue|foi) /.test(s))) return 'feedback';
+  if (manage) {
+    const changesBooking = / (?:cancel|annuler|cancelar|change|changer|modify|modifier|modificar|move|decaler|deplacer|avancer|reporter|cambiar|mudar|alterar|find|retrouver|encontrar|encuentro|encontro|status|add|ajouter|anadir|adicionar|payment|paiement|pago|pagamento|confirmation|confirmacion|confirmacao) /.test(s);
+    if (concierge && !changesBooking && !f.hasReference) return 'concierge';
+    return 'manage_booking';
+  }
+  if (concierge && !(bookingRequest && f.hasParty && !/ (?:table|mesa) /.test(s))) {
+    if (faq && FAQ_QUESTION.test(s) && !/ (?:book|reserve|reserver|reservar|bring|apporter|traer|trazer|call|appeler|llamar|chamar) /.test(s)) return 'faq';
+    return 'concierge';
+  }
+  if (faq && !bookingRequest) return 'faq';
+  if (bookWords || f.hasStay || f.hasParty || f.hasLength || f.hasUnitType) return 'book';
+  if (GREETING.test(s)) return 'greeting';
+  return 'other';
+}
