@@ -21,11 +21,15 @@ const HANDOFF_WANT = `need|want|je veux|je voudrais|quiero|quero|i d like|can i 
 const HANDOFF = [
   new RegExp(` (?:${HANDOFF_TALK}) (?:\\w+ ){0,3}(?:${HANDOFF_TARGET}) `),
   new RegExp(` (?:${HANDOFF_WANT}) (?:\\w+ ){0,2}(?:${HANDOFF_STRONG}) `),
+  new RegExp(` (?:${HANDOFF_TARGET}) (?:\\w+ ){0,3}(?:i can talk|i could talk|to talk|to speak|i can speak|je peux parler|a qui parler|con quien hablar|com quem falar) `),
+  words(`human|humain|humaine|humano|humana|a real person|une vraie personne|persona real|pessoa real|live agent|live chat|atendente|atendimento humano|operateur|operador|operadora`),
   words(`call me|call me back|ring me|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|llamame|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim`),
   /^ (?:agent|human|humain|humano|operator|operateur|operador|person|persona|pessoa|atendente|conseiller|someone|a human|a real person|real person|une personne|un humain|una persona|uma pessoa|un conseiller) $/,
 ];
 
 const FEEDBACK = [
+  // "amazing place", "lovely stay", "great staff": praise of something already lived.
+  new RegExp(` (?:amazing|wonderful|fantastic|lovely|beautiful|gorgeous|perfect|excellent|superb|incredible|awesome|great) (?:place|hotel|stay|time|experience|staff|hosts|host|view|breakfast|weekend|trip|location|service|hospitality) `),
   words(`
     (?:thank you|thanks|thank you so much|many thanks) for (?:everything|having us|your hospitality|a (?:great|wonderful|lovely|fantastic|perfect|nice|beautiful)|the (?:stay|wonderful|lovely|great|perfect|beautiful)|our stay|such a)
     merci (?:beaucoup )?pour (?:tout|ce sejour|le sejour|notre sejour|votre accueil|l accueil|ce super|ce merveilleux|ce beau|ce magnifique|cet agreable|ce bon)|gracias por todo|gracias por la estancia|gracias por su hospitalidad|obrigad[oa] por tudo|obrigad[oa] pela estadia|obrigad[oa] pela hospitalidade
@@ -33,6 +37,9 @@ const FEEDBACK = [
     we loved|loved it|loved the|loved our|we enjoyed|enjoyed our|on a adore|nous avons adore|j ai adore|adore notre|nos encanto|me encanto|nos gusto mucho|adoramos|amamos|gostamos muito
     disappointed|disappointing|decu|decus|decue|decues|decevant|decevante|decepcionad[oa]s?|decepcionante|complaint|complain|plainte|reclamation|queja|reclamacao|reclamar
     review|reviews|laisser un avis|un avis|resena|avaliacao|10 10|5 5|five stars|5 stars|5 etoiles|cinq etoiles|5 estrellas|5 estrelas
+    be back|come back again|coming back|we ll return|reviendrons|on revient|volveremos pronto|voltaremos com certeza
+    magnifique|merveilleux|merveilleuse|sublime|formidable|super accueil|accueil chaleureux|excellent accueil|au top
+    todo perfecto|todo estuvo|gracias por la atencion|muchas gracias por todo|tudo perfeito|foi tudo|obrigad[oa] pela atencao
     would come back|will come back|we ll be back|will be back|reviendrons|reviendra|reviendrai|on reviendra|volveremos|volvere|voltaremos|voltarei
     terrible|horrible|awful|horrendous|horrivel|pessimo|pesima|pesimo|nul|catastrophique|worst|the worst|le pire
     noisy|too noisy|trop de bruit|bruyant|bruyante|ruidoso|ruidosa|mucho ruido|barulhento|muito barulho
@@ -48,6 +55,8 @@ const MANAGE = [
     ma reservation|ma resa|notre reservation|notre resa|mes reservations|numero de reservation|reference de reservation
     mi reserva|nuestra reserva|numero de reserva|codigo de reserva|localizador
     minha reserva|nossa reserva|numero da reserva|codigo da reserva
+    i have a reservation|i have a booking|we have a reservation|we have a booking|i ve got a booking|we ve got a booking|j ai une reservation|nous avons une reservation|on a une reservation
+    cancel my stay|cancel our stay|annuler mon sejour|annuler notre sejour|cancelar mi estancia|cancelar nuestra estancia|cancelar minha estadia|cancelar nossa estadia|modifier mon sejour|changer mon sejour
     i booked|i ve booked|we booked|we ve booked|i have booked|we have booked|already booked|i made a booking|i made a reservation
     j ai reserve|nous avons reserve|on a reserve|j ai fait une reservation|deja reserve
     ya reserve|reservamos|hice una reserva|tengo una reserva|tenemos una reserva|reservei|fiz uma reserva|tenho uma reserva|temos uma reserva
@@ -70,6 +79,8 @@ const CONCIERGE = [
     champagne|flowers|bouquet|fleurs|flores|cake|gateau|tarta|bolo
     bike|bikes|bicycle|bicycles|velo|velos|bicicleta|bicicletas
     toilet paper|papier toilette|papel higienico|cleaning|clean our room|clean the room|menage|faire le menage|limpieza|limpiar|limpeza|limpar
+    no hot water|pas d eau chaude|plus d eau chaude|no hay agua caliente|sin agua caliente|sem agua quente|leak|leaking|fuite|fuga|vazamento|clogged|blocked|bouche|bouchee|atascado|entupido|entupida
+    liberer la chambre|rendre la chambre|garder la chambre|keep the room|dejar la habitacion|quedarnos la habitacion|deixar o quarto|ficar com o quarto
     not working|doesn t work|isn t working|don t work|broken|ne marche pas|ne fonctionne pas|marche plus|en panne|no funciona|esta roto|nao funciona|quebrado|quebrou
     heating|chauffage|calefaccion|aquecimento|radiator|radiateur
     breakfast in (?:our|the|my) room|breakfast in bed|petit dejeuner en chambre|petit dej en chambre|petit dejeuner dans la chambre|desayuno en la habitacion|cafe da manha no quarto
@@ -100,6 +111,7 @@ const FAQ = [
     do you accept|acceptez vous|vous acceptez|aceptan|aceitam|payment methods|moyens de paiement|credit card|carte bancaire|tarjeta|cartao
     city tax|tourist tax|taxe de sejour|tasa turistica|taxa turistica
     laundry|laverie|lavanderia
+    how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
     check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
   `),
   // "what time is breakfast / check-in", "à quelle heure", "a qué hora", "que horas"
@@ -117,6 +129,8 @@ const BOOK = words(`
   double|twin|single|king|queen|family room|chambre familiale|sea view|vue mer
 `);
 
+const ROOM_WORDS = words(`room|rooms|chambre|chambres|habitacion|habitaciones|cuarto|quarto|quartos|suite|suites|gite|cottage|night|nights|nuit|nuits|noche|noches|noite|noites|stay|sejour|estancia|estadia|availability|available|dispo|disponible|disponibilite|disponibilidad|disponibilidade|vacancy|vacancies`);
+
 const GREETING = words(`hi|hii|hello|helo|hey|heya|hiya|howdy|good morning|good afternoon|good evening|good day|morning|evening|greetings|bonjour|bonsoir|salut|coucou|slt|bjr|cc|hello hello|hola|buenas|buenos dias|buenas tardes|buenas noches|ola|oi|bom dia|boa tarde|boa noite|alo`);
 
 export interface IntentFacts {
@@ -133,16 +147,21 @@ const any = (patterns: readonly RegExp[], s: string): boolean => patterns.some((
 
 /** Concierge words that are really a question about the property ("do you have a spa?"). */
 const FAQ_QUESTION = / (?:do you have|is there|are there|have you got|avez vous|vous avez|y a t il|il y a|tienen|tiene|hay|ustedes tienen|voces tem|tem|existe|ha) /;
+const AMENITY_QUESTION = new RegExp(
+  `${FAQ_QUESTION.source.slice(0, -1)} (?:a |an |any |un |une |des |du |una |un |uno |unos |um |uma |algum |alguma )?(?:restaurant|restaurante|bar|spa|gym|sauna|jacuzzi|hot tub|terrace|terrasse|terraza|terraco|garden|jardin|jardim|lift|elevator|ascenseur|ascensor|elevador|pool|piscine|piscina|parking|wifi|tennis|playground|aire de jeux|bbq|barbecue|churrasqueira|kitchen|cuisine|cocina|cozinha|minibar|safe|coffre|caja fuerte|cofre|hammam|fitness|gimnasio|academia|shuttle|navette) `,
+);
 
 export function classifyIntent(s: string, f: IntentFacts): Intent {
   if (f.isCommand) return 'other';
   if (any(HANDOFF, s)) return 'handoff';
-  const faq = any(FAQ, s);
+  const faq = any(FAQ, s) || AMENITY_QUESTION.test(s);
   const concierge = any(CONCIERGE, s);
   const feedback = any(FEEDBACK, s);
   const bookWords = BOOK.test(s);
   const manage = f.hasReference || any(MANAGE, s);
   const bookingRequest = f.hasStay && (bookWords || f.hasParty);
+  // A stay request names a room or a night; "book a massage for 2 tomorrow" does not.
+  const roomRequest = bookingRequest && ROOM_WORDS.test(s);
 
   if (feedback && !(bookingRequest && !/ (?:was|were|etait|fue|foi) /.test(s))) return 'feedback';
   if (manage) {
@@ -150,7 +169,7 @@ export function classifyIntent(s: string, f: IntentFacts): Intent {
     if (concierge && !changesBooking && !f.hasReference) return 'concierge';
     return 'manage_booking';
   }
-  if (concierge && !(bookingRequest && f.hasParty && !/ (?:table|mesa) /.test(s))) {
+  if (concierge && !(roomRequest && f.hasParty && !/ (?:table|mesa) /.test(s))) {
     if (faq && FAQ_QUESTION.test(s) && !/ (?:book|reserve|reserver|reservar|bring|apporter|traer|trazer|call|appeler|llamar|chamar) /.test(s)) return 'faq';
     return 'concierge';
   }

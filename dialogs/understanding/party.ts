@@ -161,7 +161,7 @@ export function extractParty(items: readonly Item[], spacedFolded: string): Part
   if (adults === null) {
     if (total !== null) adults = children !== null && total - children >= 1 ? total - children : total;
     else if (couples !== null) adults = couples * 2;
-    else if (coupleFromSpouse) adults = 2;
+    else if (coupleFromSpouse || / (?:en amoureux|escapade en amoureux|en pareja|en couple) /.test(spacedFolded)) adults = 2;
     else if (SOLO.test(spacedFolded)) adults = 1;
   }
   return { adults, children };

@@ -27,7 +27,9 @@ export type DateRef =
   | { kind: 'cal'; day: number; month: number | null; year: number | null; wd: number | null; nextMonth: boolean }
   | { kind: 'wd'; wd: number; mod: 'none' | 'this' | 'next' }
   | { kind: 'rel'; days: number }
-  | { kind: 'easter' };
+  | { kind: 'easter' }
+  /** The nth (1-4, or -1 for the last) weekend of a month: the one around its nth Saturday. */
+  | { kind: 'monthWeekend'; month: number; n: number };
 
 export interface Anchor {
   ref: DateRef;
@@ -185,7 +187,14 @@ interface Cursor {
   locale: Locale;
 }
 
-type Parsed = { anchor: Anchor; next: number } | null;
+type Parsed = { anchor: Anchor | null; next: number } | null;
+
+const ORDINAL_WORDS = new Map<string, number>([
+  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['last', -1],
+  ['premier', 1], ['premiere', 1], ['deuxieme', 2], ['second', 2], ['seconde', 2], ['troisieme', 3], ['quatrieme', 4], ['dernier', -1], ['derniere', -1],
+  ['primer', 1], ['primero', 1], ['primera', 1], ['segundo', 2], ['segunda', 2], ['tercer', 3], ['tercero', 3], ['tercera', 3], ['cuarto', 4], ['ultimo', -1], ['ultima', -1],
+  ['primeiro', 1], ['primeira', 1], ['terceiro', 3], ['terceira', 3], ['quarto', 4], ['quarta', 4],
+]);
 
 function skip(items: readonly Item[], j: number, kinds: readonly Ann['k'][], max = 2, punct: readonly string[] = []): number {
   let n = 0;
@@ -464,6 +473,7 @@ function parseDate(c: Cursor, i: number): Parsed {
       return iso !== null ? { anchor: anchor(cal(iso.day, iso.month, iso.year, null), i, iso.next), next: iso.next } : null;
     }
     if (!isDayNumber(it)) return null;
+    if (it.ordinal && (has(items[i + 1], 'weekend') !== undefined || has(items[i + 1], 'unit') !== undefined)) return null;
     const nd = numericDate(items, i, locale);
     if (nd !== null) return { anchor: anchor(cal(nd.day, nd.month, nd.year, null), i, nd.next, nd.raw ? { numeric: nd.raw } : {}), next: nd.next };
     const prev = items[i - 1];
@@ -500,7 +510,14 @@ function parseWeekend(c: Cursor, i: number): Parsed {
   // "a weekend in March", "un week-end": a length, not a date.
   if (prev !== undefined && has(prev, 'num') !== undefined && prev.t !== 'a') return null;
   if (prev !== undefined && prev.t === 'a' && has(prev2, 'for') !== undefined) return null;
-  if (has(prev, 'past') !== undefined || has(items[i + 1], 'past') !== undefined) return { anchor: null as unknown as Anchor, next: i + 1 };
+  // "the first weekend of December", "le dernier week-end de mars", "el primer fin de semana de mayo"
+  const nth = prev === undefined ? undefined : prev.n !== null ? (prev.ordinal && prev.n <= 4 ? prev.n : undefined) : ORDINAL_WORDS.get(prev.t);
+  if (nth !== undefined) {
+    const k = skip(items, i + 1, ['of', 'in', 'from'], 1);
+    const m = has(items[k], 'month');
+    if (k > i + 1 && m !== undefined) return { anchor: anchor({ kind: 'monthWeekend', month: m.m, n: nth }, i - 1, k + 1, { weekend: 'of' }), next: k + 1 };
+  }
+  if (has(prev, 'past') !== undefined || has(items[i + 1], 'past') !== undefined) return { anchor: null, next: i + 1 };
   let mode: 'this' | 'next' = 'this';
   if (has(prev, 'next') !== undefined || (has(prev, 'dayart') !== undefined && has(prev2, 'next') !== undefined)) mode = 'next';
   let j = i + 1;
@@ -512,7 +529,7 @@ function parseWeekend(c: Cursor, i: number): Parsed {
   const k = skip(items, j, ['of', 'from', 'dayart'], 2);
   if (k > j || has(items[k], 'month') !== undefined) {
     const inner = parseDate(c, k);
-    if (inner !== null && inner.anchor.ref.kind !== 'wd') {
+    if (inner !== null && inner.anchor !== null && inner.anchor.ref.kind !== 'wd') {
       return { anchor: anchor(inner.anchor.ref, i, inner.next, { weekend: 'of' }), next: inner.next };
     }
     if (inner === null && isDayNumber(items[k]) && !countsSomething(items, k)) {
@@ -574,6 +591,19 @@ export function extractDates(items: Item[], locale: Locale): DateFacts {
       continue;
     }
     if (has(it, 'corr') !== undefined) corrections.push(i);
+    // "the week of the 14th", "la semaine du 14 décembre": that date for 7 nights.
+    const wk = has(it, 'unit');
+    if (wk !== undefined && wk.u === 'week' && (has(items[i - 1], 'dayart') !== undefined || has(items[i - 1], 'this') !== undefined || ['la', 'a', 'o'].includes(items[i - 1]?.t ?? ''))) {
+      const k = skip(items, i + 1, ['of', 'from', 'dayart'], 2);
+      const inner = k > i + 1 ? parseDate(c, k) : null;
+      if (inner !== null && inner.anchor !== null && inner.anchor.ref.kind === 'cal') {
+        anchors.push({ ...inner.anchor, start: i, end: inner.next });
+        lengths.push({ nights: 7, start: i, end: i + 1 });
+        for (let x = i; x < inner.next; x++) taken[x] = 1;
+        i = inner.next;
+        continue;
+      }
+    }
     // A length first: "2 nights" must not read as "the 2nd".
     const len = parseLength(c, i);
     if (len !== null) {
@@ -603,17 +633,19 @@ export function extractDates(items: Item[], locale: Locale): DateFacts {
     const afterFor = prev !== undefined && has(prev, 'for') !== undefined && has(prev, 'to') === undefined;
     const j = skip(items, i + 1, ['dayart'], 0);
     const link = items[j];
-    if (link === undefined || has(link, 'to') === undefined || link.t === 'a' && locale === 'en') continue;
-    const k = skip(items, j + 1, ['dayart'], 1);
+    if (link === undefined) continue;
+    const isTo = has(link, 'to') !== undefined && !(link.t === 'a' && locale === 'en');
+    // "the nights of 12 and 13 December", "les nuits du 12 et 13 décembre"
+    const isNightsAnd = has(link, 'and') !== undefined && items.slice(Math.max(0, i - 3), i).some((x) => has(x, 'unit')?.u === 'night');
+    if (!isTo && !isNightsAnd) continue;
+    const k = skip(items, j + 1, ['dayart', 'of'], 1);
     const nextAnchor = anchors.find((a) => a.start === k);
-    let bareNext = false;
+    const withMonth = nextAnchor !== undefined && nextAnchor.ref.kind === 'cal' && nextAnchor.ref.month !== null;
     // "para 14 a 16 de dezembro" is a range; "for 2-3" alone is a head count.
-    if (afterFor && (nextAnchor === undefined || nextAnchor.ref.kind !== 'cal' || nextAnchor.ref.month === null)) continue;
+    if ((afterFor || isNightsAnd) && !withMonth) continue;
+    let bareNext = false;
     if (nextAnchor === undefined) {
       if (!isDayNumber(items[k]) || taken[k] || countsSomething(items, k)) continue;
-      if (items[k]!.n! <= items[i]!.n! && items[k]!.n! > 2) {
-        // "28-3" can cross a month; "15-12" without a month is more likely noise.
-      }
       bareNext = true;
     }
     anchors.push(anchor(cal(items[i]!.n!, null, null, null), i, i + 1));

@@ -87,7 +87,7 @@ const ENTRIES: Entry[] = [
   ['demain soir', { k: 'rel', days: 1, night: true }], ['demain nuit', { k: 'rel', days: 1, night: true }],
   ['manana por la noche', { k: 'rel', days: 1, night: true }], ['manana en la noche', { k: 'rel', days: 1, night: true }], ['manana a la noche', { k: 'rel', days: 1, night: true }], ['manana noche', { k: 'rel', days: 1, night: true }],
   ['amanha a noite', { k: 'rel', days: 1, night: true }], ['amanha de noite', { k: 'rel', days: 1, night: true }], ['amanha noite', { k: 'rel', days: 1, night: true }],
-  ['day after tomorrow', { k: 'rel', days: 2 }], ['apres demain', { k: 'rel', days: 2 }], ['apresdemain', { k: 'rel', days: 2 }], ['pasado manana', { k: 'rel', days: 2 }], ['depois de amanha', { k: 'rel', days: 2 }],
+  ['day after tomorrow', { k: 'rel', days: 2 }], ['the day after', { k: 'rel', days: 2 }], ['le lendemain', { k: 'rel', days: 2 }], ['el dia siguiente', { k: 'rel', days: 2 }], ['o dia seguinte', { k: 'rel', days: 2 }], ['apres demain', { k: 'rel', days: 2 }], ['apresdemain', { k: 'rel', days: 2 }], ['pasado manana', { k: 'rel', days: 2 }], ['depois de amanha', { k: 'rel', days: 2 }],
   // "por la mañana" is "in the morning", not "tomorrow".
   ['por la manana', { k: 'noise' }], ['de la manana', { k: 'noise' }], ['esta manana', { k: 'noise' }], ['en la manana', { k: 'noise' }],
 

@@ -88,6 +88,28 @@ function nextEaster(from: Night, strict: boolean): Night {
   }
 }
 
+/** The Saturday of the nth weekend (n = -1: the last) of `month` in `year`. */
+function nthSaturday(year: number, month: number, n: number): Night | null {
+  const first = night(year, month, 1)!;
+  const firstSat = nextWeekday(6, first, true);
+  if (n > 0) {
+    const sat = addDays(firstSat, 7 * (n - 1));
+    return monthOf(sat) === month ? sat : null;
+  }
+  let sat = firstSat;
+  while (monthOf(addDays(sat, 7)) === month) sat = addDays(sat, 7);
+  return sat;
+}
+
+/** The next such weekend whose Friday is on or after today; its Saturday. */
+function nextMonthWeekend(month: number, n: number, today: Night): Night | null {
+  for (let y = yearOf(today); y <= yearOf(today) + 1; y++) {
+    const sat = nthSaturday(y, month, n);
+    if (sat !== null && addDays(sat, -1) >= today) return sat;
+  }
+  return null;
+}
+
 /** An arrival (or a lone date): resolved forward from today. */
 export function resolveStart(ref: DateRef, today: Night): Night | null {
   switch (ref.kind) {
@@ -95,6 +117,8 @@ export function resolveStart(ref: DateRef, today: Night): Night | null {
       return addDays(today, ref.days);
     case 'easter':
       return nextEaster(today, false);
+    case 'monthWeekend':
+      return nextMonthWeekend(ref.month, ref.n, today);
     case 'wd':
       if (ref.mod === 'next') return nextWeekWeekday(ref.wd, today);
       return nextWeekday(ref.wd, today, ref.mod === 'this');
@@ -118,6 +142,8 @@ export function resolveEnd(ref: DateRef, start: Night, today: Night): Night | nu
       return addDays(today, ref.days);
     case 'easter':
       return nextEaster(start, true);
+    case 'monthWeekend':
+      return nextMonthWeekend(ref.month, ref.n, addDays(start, 1));
     case 'wd':
       return nextWeekday(ref.wd, start, false);
     case 'cal': {

@@ -20,7 +20,7 @@ export interface StayGuess {
 const EMPTY: StayGuess = { checkIn: null, checkOut: null, nights: null };
 
 /** Whether the items between two anchors make them a range ("to", "-", "au", "and" after "between"). */
-function linked(items: readonly Item[], a: Anchor, b: Anchor): 'range' | 'list' | null {
+function linked(items: readonly Item[], a: Anchor, b: Anchor): 'range' | 'list' | 'and' | null {
   let to = false;
   let and = false;
   for (let j = a.end; j < b.start; j++) {
@@ -41,6 +41,7 @@ function linked(items: readonly Item[], a: Anchor, b: Anchor): 'range' | 'list' 
       const u = has(items[j], 'unit');
       if (u !== undefined && u.u === 'night') return 'list';
     }
+    return 'and';
   }
   return null;
 }
@@ -86,6 +87,12 @@ function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: r
     const b = anchors[k + 1]!;
     const link = linked(items, a, b);
     if (link === 'range') return pair(a, b, today);
+    if (link === 'and') {
+      // "tomorrow and the day after", "le 12 et le 13": two consecutive days are two nights.
+      const s = pair(a, b, today);
+      if (s.checkIn !== null && s.checkOut !== null && daysBetween(s.checkIn, s.checkOut) === 1) return withNights(s.checkIn, addDays(s.checkOut, 1));
+      continue;
+    }
     if (link === 'list') {
       // A list of nights: arrive on the first, leave the morning after the last.
       const s = pair(a, b, today);
