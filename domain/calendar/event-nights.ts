@@ -1,4 +1,5 @@
-import { addDays, daysBetween, type Night } from './nights';
+import { dayIndex, nightAt } from './day-index';
+import type { Night } from './nights';
 import { nightOf, type WallTime } from './wall-clock';
 
 /**
@@ -41,30 +42,32 @@ export function nightsOfSpan(span: EventSpan, rules: NightRules, range: NightRan
 }
 
 function allDayNights(start: Night, end: Night | null, mode: AllDayEnd, range: NightRange): Night[] {
-  let departure = end === null ? addDays(start, 1) : mode === 'last-night' ? addDays(end, 1) : end;
+  const first = dayIndex(start);
+  let departure = end === null ? first + 1 : mode === 'last-night' ? dayIndex(end) + 1 : dayIndex(end);
   // DTEND on DTSTART is a one-day block written carelessly, not an empty one.
-  if (departure <= start) departure = addDays(start, 1);
-  return clip(start, departure, range);
+  if (departure <= first) departure = first + 1;
+  return clip(first, departure, range);
 }
 
 function timedNights(start: WallTime, end: WallTime | null, rules: NightRules, range: NightRange): Night[] {
-  if (end === null || end <= start) return clip(nightOf(start), addDays(nightOf(start), 1), range);
+  const startDay = dayIndex(nightOf(start));
+  if (end === null || end <= start) return clip(startDay, startDay + 1, range);
   const out: Night[] = [];
   // Wall times compare as strings; the 15:00 and 11:00 edges are far from any DST change.
-  const first = addDays(nightOf(start), -1) < range.from ? range.from : addDays(nightOf(start), -1);
-  const last = nightOf(end) < range.to ? nightOf(end) : addDays(range.to, -1);
-  for (let night = first; night <= last; night = addDays(night, 1)) {
-    if (start < `${addDays(night, 1)}T${rules.nightEnds}` && end > `${night}T${rules.nightStarts}`) out.push(night);
+  const first = Math.max(startDay - 1, dayIndex(range.from));
+  const last = Math.min(dayIndex(nightOf(end)), dayIndex(range.to) - 1);
+  for (let day = first; day <= last; day++) {
+    const night = nightAt(day);
+    if (start < `${nightAt(day + 1)}T${rules.nightEnds}` && end > `${night}T${rules.nightStarts}`) out.push(night);
   }
   return out;
 }
 
-/** `[start, departure)` intersected with the range, without building nights outside it. */
-function clip(start: Night, departure: Night, range: NightRange): Night[] {
-  const from = start > range.from ? start : range.from;
-  const to = departure < range.to ? departure : range.to;
-  const count = daysBetween(from, to);
+/** `[start, departure)` in day numbers, intersected with the range, without building nights outside it. */
+function clip(start: number, departure: number, range: NightRange): Night[] {
+  const from = Math.max(start, dayIndex(range.from));
+  const to = Math.min(departure, dayIndex(range.to));
   const out: Night[] = [];
-  for (let i = 0; i < count; i++) out.push(addDays(from, i));
+  for (let day = from; day < to; day++) out.push(nightAt(day));
   return out;
 }

@@ -48,17 +48,18 @@ export function scanIcs(raw: string): IcsScan {
   let events = 0;
   let event: PendingEvent | null = null;
   let seenFirst = false;
+  let failure: IcsScan | null = null;
 
-  for (const line of logicalLines(text)) {
+  const handle = (line: string): IcsScan | null => {
     const parsed = parseContentLine(line);
     if (!seenFirst) {
       seenFirst = true;
-      if (!parsed || parsed.name !== 'BEGIN' || parsed.value.toUpperCase() !== 'VCALENDAR') {
+      if (!parsed || parsed.name !== 'BEGIN' || parsed.value.trim().toUpperCase() !== 'VCALENDAR') {
         return fail('not_calendar', 'the feed does not start with BEGIN:VCALENDAR');
       }
     }
     // A stray line without a colon is ignored by every parser; it carries no date.
-    if (!parsed) continue;
+    if (!parsed) return null;
     const { name } = parsed;
     const value = parsed.value.trim().toUpperCase();
 
@@ -72,7 +73,7 @@ export function scanIcs(raw: string): IcsScan {
       }
       if (value === 'VCALENDAR') calendars++;
       stack.push(value);
-      continue;
+      return null;
     }
     if (name === 'END') {
       const open = stack.pop();
@@ -82,18 +83,47 @@ export function scanIcs(raw: string): IcsScan {
         if (bad) return { ok: false, problem: bad };
         event = null;
       }
-      continue;
+      return null;
     }
     if (stack.length === 0) return fail('malformed', `${name} after END:VCALENDAR`);
 
     const inside = stack[stack.length - 1];
     if (inside === 'VTIMEZONE' && name === 'TZID') timezoneIds.add(parsed.value.trim().replace(/^"(.*)"$/, '$1'));
-    if (inside !== 'VEVENT' || !event) continue;
+    if (inside !== 'VEVENT' || !event) return null;
     if (name === 'UID') event.uid = parsed.value.trim();
     else if (DATE_PROPS.has(name)) event.dates.push({ prop: name, line: parsed });
     else if (name === 'DURATION') event.durations.push(parsed.value);
     else if (name === 'RRULE') event.rrules.push(parsed.value);
+    return null;
+  };
+
+  // Logical lines (RFC 5545 §3.1: a line starting with a space or tab continues the previous
+  // one). Only lines that matter are assembled and parsed: on a big feed most are summaries and
+  // descriptions, and this check must stay cheap next to the parse it guards.
+  let current: string | null = null;
+  let currentMatters = false;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n && !failure) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const first = text.charCodeAt(pos);
+    if ((first === 0x20 || first === 0x09) && current !== null) {
+      if (currentMatters) current += text.slice(pos + 1, lineEnd);
+    } else {
+      if (current !== null && current !== '' && currentMatters) failure = handle(current);
+      if (!failure) {
+        currentMatters = !seenFirst || stack.length === 0 || mattersAt(text, pos, lineEnd);
+        // Lines that do not matter are kept as a placeholder, only to know the previous line ended.
+        current = currentMatters ? text.slice(pos, lineEnd) : lineEnd > pos ? '-' : '';
+      }
+    }
+    if (end === n) break;
+    pos = end + 1;
   }
+  if (!failure && current !== null && current !== '' && currentMatters) failure = handle(current);
+  if (failure) return failure;
 
   if (!seenFirst) return fail('not_calendar', 'the feed is empty');
   if (stack.length > 0) {
@@ -110,27 +140,19 @@ function fail(code: FeedProblem['code'], message: string): IcsScan {
   return { ok: false, problem: problem(code, message) };
 }
 
-/** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
-function* logicalLines(text: string): Generator<string> {
-  let current: string | null = null;
-  let start = 0;
-  const n = text.length;
-  while (start <= n) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    let line = text.slice(start, end);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    start = end + 1;
-    const first = line.charCodeAt(0);
-    if ((first === 0x20 || first === 0x09) && current !== null) {
-      current += line.slice(1);
-      continue;
-    }
-    if (current !== null && current !== '') yield current;
-    current = line;
-    if (end === n) break;
+const MATTERS = new Set(['BEGIN', 'END', 'UID', 'TZID', 'DURATION', 'RRULE', ...DATE_PROPS]);
+
+/** Whether the line's property name is one the check looks at, read without copying the line. */
+function mattersAt(text: string, from: number, to: number): boolean {
+  let i = from;
+  const limit = Math.min(to, from + 20);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 59) break; // ':' or ';'
+    i++;
   }
-  if (current !== null && current !== '') yield current;
+  if (i === limit && i < to) return false;
+  return MATTERS.has(text.slice(from, i).trim().toUpperCase());
 }
 
 /** `NAME;PARAM=v;PARAM="quoted:value":value`, with the colon inside quotes left alone. */

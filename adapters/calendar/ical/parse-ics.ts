@@ -79,20 +79,40 @@ function collectOccurrences(event: VEvent, uid: string, index: number, options: 
   // A cancelled series cancels every occurrence, overrides included.
   if (isCancelled(event)) return;
   const allDay = isAllDay(event);
-  const base = spanOf(event, event.start, allDay, null, where, options.timeZone);
+  // Checked for every event, in range or not: a feed with an impossible event is not trusted at all.
+  if (!allDay && event.end && event.end.getTime() < event.start.getTime()) throw new Untrusted(problem('invalid_date', `${where} ends before it starts`));
 
   if (!event.rrule) {
-    out.push({ uid, span: base.span });
+    if (!outside(event, options.range)) out.push({ uid, span: spanOf(event, event.start, allDay, null, where, options.timeZone).span });
     return;
   }
+  let base: Span | null = null;
   for (const instance of expandRecurringEvent(event, { ...expansionWindow(options.range), expandOngoing: true })) {
     const source = instance.event;
     if (isCancelled(source)) continue;
     if (source !== event) checkDate(source.start, where, 'DTSTART of an override');
     // An override without its own end or duration keeps the series' length.
     const own = source !== event && (explicitEnd(source) || source.duration !== undefined);
+    base ??= spanOf(event, event.start, allDay, null, where, options.timeZone);
     out.push({ uid, span: spanOf(own ? source : event, instance.start, allDay, own ? null : base, where, options.timeZone).span });
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Most events of a big feed are long past: skip them before any date arithmetic. The test is
+ * loose on purpose (two days each side covers every zone offset and a missing end), so it
+ * only ever skips events that could not reach the range; an invalid end was checked before.
+ */
+function outside(event: VEvent, range: NightRange): boolean {
+  const from = Date.parse(`${range.from}T00:00:00Z`) - 2 * DAY_MS;
+  const to = Date.parse(`${range.to}T00:00:00Z`) + 2 * DAY_MS;
+  const start = event.start.getTime();
+  if (start >= to) return true;
+  if (event.duration !== undefined) return false;
+  const end = event.end && event.end.getTime() > start ? event.end.getTime() : start + DAY_MS;
+  return end < from;
 }
 
 function isAllDay(event: VEvent): boolean {
@@ -104,9 +124,20 @@ function checkDate(date: unknown, where: string, prop: string): void {
   const tz = (date as DateWithTimeZone).tz;
   // node-ical keeps a TZID it could not resolve as given, then reads the time as the
   // process's local time: a result that would change with the server. Refuse it instead.
-  if (tz !== undefined && !isValidTimeZone(tz) && !/^[+-]\d{2}:?\d{2}$/.test(tz)) {
+  if (tz !== undefined && !knownZone(tz)) {
     throw new Untrusted(problem('invalid_date', `${where} uses the unknown time zone "${String(tz).slice(0, 60)}" in ${prop}`));
   }
+}
+
+/** Building an Intl formatter to test a zone costs ~50 µs; a big feed names the same few zones thousands of times. */
+const zoneValidity = new Map<string, boolean>();
+function knownZone(tz: string): boolean {
+  let valid = zoneValidity.get(tz);
+  if (valid === undefined) {
+    valid = /^[+-]\d{2}:?\d{2}$/.test(tz) || isValidTimeZone(tz);
+    zoneValidity.set(tz, valid);
+  }
+  return valid;
 }
 
 interface Span {
