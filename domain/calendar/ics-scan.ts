@@ -1,6 +1,5 @@
 import { parseIcsDuration } from './ics-duration';
 import { problem, type FeedProblem } from './feed-problem';
-import { isNight } from './nights';
 
 /**
  * A structural check of an iCalendar text before anything trusts it. Parsers are lenient on
@@ -47,23 +46,11 @@ export function scanIcs(raw: string): IcsScan {
   let calendars = 0;
   let events = 0;
   let event: PendingEvent | null = null;
-  let seenFirst = false;
-  let failure: IcsScan | null = null;
 
-  const handle = (line: string): IcsScan | null => {
-    const parsed = parseContentLine(line);
-    if (!seenFirst) {
-      seenFirst = true;
-      if (!parsed || parsed.name !== 'BEGIN' || parsed.value.trim().toUpperCase() !== 'VCALENDAR') {
-        return fail('not_calendar', 'the feed does not start with BEGIN:VCALENDAR');
-      }
-    }
-    // A stray line without a colon is ignored by every parser; it carries no date.
-    if (!parsed) return null;
-    const { name } = parsed;
-    const value = parsed.value.trim().toUpperCase();
-
+  /** One content line; `name` is upper case, `parsed` is there when the line has parameters or a date. */
+  const handle = (name: string, value: string, parsed: ContentLine | null): IcsScan | null => {
     if (name === 'BEGIN') {
+      value = value.trim().toUpperCase();
       if (stack.length === 0 && value !== 'VCALENDAR') return fail('malformed', `BEGIN:${value} outside of a calendar`);
       if (stack.length > 0 && value === 'VCALENDAR') return fail('malformed', 'a calendar nested in a calendar');
       if (value === 'VEVENT') {
@@ -76,6 +63,7 @@ export function scanIcs(raw: string): IcsScan {
       return null;
     }
     if (name === 'END') {
+      value = value.trim().toUpperCase();
       const open = stack.pop();
       if (open !== value) return fail('malformed', open ? `END:${value} where END:${open} was expected` : `END:${value} without BEGIN`);
       if (value === 'VEVENT' && event) {
@@ -88,44 +76,59 @@ export function scanIcs(raw: string): IcsScan {
     if (stack.length === 0) return fail('malformed', `${name} after END:VCALENDAR`);
 
     const inside = stack[stack.length - 1];
-    if (inside === 'VTIMEZONE' && name === 'TZID') timezoneIds.add(parsed.value.trim().replace(/^"(.*)"$/, '$1'));
+    if (inside === 'VTIMEZONE' && name === 'TZID') timezoneIds.add(value.trim().replace(/^"(.*)"$/, '$1'));
     if (inside !== 'VEVENT' || !event) return null;
-    if (name === 'UID') event.uid = parsed.value.trim();
-    else if (DATE_PROPS.has(name)) event.dates.push({ prop: name, line: parsed });
-    else if (name === 'DURATION') event.durations.push(parsed.value);
-    else if (name === 'RRULE') event.rrules.push(parsed.value);
+    if (name === 'UID') event.uid = value.trim();
+    else if (DATE_PROPS.has(name)) event.dates.push({ prop: name, line: parsed ?? { name, params: {}, value } });
+    else if (name === 'DURATION') event.durations.push(value);
+    else if (name === 'RRULE') event.rrules.push(value);
     return null;
   };
 
-  // Logical lines (RFC 5545 §3.1: a line starting with a space or tab continues the previous
-  // one). Only lines that matter are assembled and parsed: on a big feed most are summaries and
-  // descriptions, and this check must stay cheap next to the parse it guards.
-  let current: string | null = null;
-  let currentMatters = false;
-  let pos = 0;
-  const n = text.length;
-  while (pos <= n && !failure) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = n;
-    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const first = text.charCodeAt(pos);
-    if ((first === 0x20 || first === 0x09) && current !== null) {
-      if (currentMatters) current += text.slice(pos + 1, lineEnd);
-    } else {
-      if (current !== null && current !== '' && currentMatters) failure = handle(current);
-      if (!failure) {
-        currentMatters = !seenFirst || stack.length === 0 || mattersAt(text, pos, lineEnd);
-        // Lines that do not matter are kept as a placeholder, only to know the previous line ended.
-        current = currentMatters ? text.slice(pos, lineEnd) : lineEnd > pos ? '-' : '';
-      }
-    }
-    if (end === n) break;
-    pos = end + 1;
+  // Only the lines that matter are visited, found by one regular expression over the whole
+  // text: on a big feed most lines are summaries and descriptions, and this check must stay
+  // cheap next to the parse it guards. A folded line (RFC 5545 §3.1: the next line starts with
+  // a space or tab) is unfolded before it is read.
+  const lead = text.length - text.trimStart().length;
+  const newline = text.indexOf('\n', lead);
+  const firstEnd = newline === -1 ? text.length : newline;
+  const first = parseContentLine(text.slice(lead, firstEnd).replace(/\r$/, ''));
+  if (!first || first.name !== 'BEGIN' || first.value.trim().toUpperCase() !== 'VCALENDAR') {
+    return fail('not_calendar', 'the feed does not start with BEGIN:VCALENDAR');
   }
-  if (!failure && current !== null && current !== '' && currentMatters) failure = handle(current);
-  if (failure) return failure;
+  handle('BEGIN', 'VCALENDAR', null);
+  INTERESTING.lastIndex = firstEnd;
+  let lastEnd = 0;
+  for (let m = INTERESTING.exec(text); m !== null; m = INTERESTING.exec(text)) {
+    let line = m[0];
+    let pos = m.index + line.length;
+    let folded = false;
+    for (;;) {
+      const next = text.indexOf('\n', pos);
+      if (next === -1) break;
+      const c = text.charCodeAt(next + 1);
+      if (c !== 0x20 && c !== 0x09) break;
+      let stop = text.indexOf('\n', next + 1);
+      if (stop === -1) stop = text.length;
+      line = line.replace(/\r$/, '') + text.slice(next + 2, stop).replace(/\r$/, '');
+      pos = stop;
+      folded = true;
+    }
+    const name = (m[1] ?? '').toUpperCase();
+    // Parameters are read only where they matter (a date's VALUE and TZID); a plain
+    // "NAME:value" line is taken as it stands, without building anything.
+    const plain = m[2] === ':' && !folded && !DATE_PROPS.has(name);
+    const parsed = plain ? null : parseContentLine(line);
+    if (!plain && !parsed) continue;
+    const failure = handle(name, parsed ? parsed.value : (m[3] ?? ''), parsed);
+    if (failure) return failure;
+    if (stack.length === 0) lastEnd = pos;
+  }
+  if (stack.length === 0 && lastEnd > 0 && text.slice(lastEnd).trim() !== '') {
+    const stray = text.slice(lastEnd).trim().split(/\r?\n/)[0] ?? '';
+    return fail('malformed', `${stray.slice(0, 30)} after END:VCALENDAR`);
+  }
 
-  if (!seenFirst) return fail('not_calendar', 'the feed is empty');
   if (stack.length > 0) {
     return fail('truncated', `the feed stops inside ${stack[stack.length - 1]}, before END:VCALENDAR: it was cut off`);
   }
@@ -140,20 +143,8 @@ function fail(code: FeedProblem['code'], message: string): IcsScan {
   return { ok: false, problem: problem(code, message) };
 }
 
-const MATTERS = new Set(['BEGIN', 'END', 'UID', 'TZID', 'DURATION', 'RRULE', ...DATE_PROPS]);
-
-/** Whether the line's property name is one the check looks at, read without copying the line. */
-function mattersAt(text: string, from: number, to: number): boolean {
-  let i = from;
-  const limit = Math.min(to, from + 20);
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    if (c === 58 || c === 59) break; // ':' or ';'
-    i++;
-  }
-  if (i === limit && i < to) return false;
-  return MATTERS.has(text.slice(from, i).trim().toUpperCase());
-}
+/** Lines the check reads; everything else (summaries, descriptions, alarms' text) is skipped. */
+const INTERESTING = /^(BEGIN|END|UID|TZID|DTSTART|DTEND|DURATION|RRULE|RECURRENCE-ID|EXDATE)([;:])([^\r\n]*)/gim;
 
 /** `NAME;PARAM=v;PARAM="quoted:value":value`, with the colon inside quotes left alone. */
 function parseContentLine(line: string): ContentLine | null {
@@ -236,10 +227,18 @@ function checkEvent(event: PendingEvent, customTzRefs: { tzid: string; where: st
 
 function validDateValue(value: string, valueType: string | undefined): boolean {
   const date = DATE_RE.exec(value);
-  if (date) return isNight(`${date[1]}-${date[2]}-${date[3]}`);
-  if (valueType?.toUpperCase() === 'DATE') return false;
+  if (date) return realDate(Number(date[1]), Number(date[2]), Number(date[3]));
+  if (valueType !== undefined && valueType.toUpperCase() === 'DATE') return false;
   const dt = DATE_TIME_RE.exec(value);
   if (!dt) return false;
   // Leap second 60 is legal in RFC 5545.
-  return isNight(`${dt[1]}-${dt[2]}-${dt[3]}`) && Number(dt[4]) <= 23 && Number(dt[5]) <= 59 && Number(dt[6]) <= 60;
+  return realDate(Number(dt[1]), Number(dt[2]), Number(dt[3])) && Number(dt[4]) <= 23 && Number(dt[5]) <= 59 && Number(dt[6]) <= 60;
+}
+
+/** Arithmetic, not `Date`: this runs for every date of a feed. */
+function realDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }

@@ -63,7 +63,9 @@ export class IcsParsePool {
   parse(body: Uint8Array, options: ParseIcsOptions): Promise<FeedParseOutcome> {
     if (this.closed) return Promise.resolve({ ok: false, problem: problem('unsupported', 'the calendar reader is shut down') });
     return new Promise((resolve) => {
-      this.queue.push({ body: body.slice(), options, resolve });
+      // A copy with its own ArrayBuffer: Buffer#slice would be a view, and transferring it would
+      // detach the caller's memory (or Node's shared Buffer pool).
+      this.queue.push({ body: new Uint8Array(body), options, resolve });
       this.pump();
     });
   }

@@ -3,10 +3,12 @@ import { problem } from '../../../domain/calendar/feed-problem';
 import { decodeBody } from './decode-body';
 import type { ParseJob, ParseReply } from './parse-message';
 import { parseIcsFeed } from './parse-ics';
+import { lowerThreadPriority } from './worker-priority';
 
 /** The worker thread's side: decode, check and expand one feed at a time, off the main thread. */
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
+lowerThreadPriority();
 
 port.on('message', (job: ParseJob) => {
   let reply: ParseReply;

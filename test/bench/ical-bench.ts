@@ -1,0 +1,180 @@
+/**
+ * `npm run bench:ical`: the cost of importing a 5,000-event feed, against node-ical's bare
+ * parse of the same text in the same run, and what an import does to a concurrent store
+ * operation (a guest's search on the memory store) compared with the same operation idle.
+ * Prints ONE JSON object on stdout; progress goes to stderr. Loopback only, bounded loops.
+ *
+ * - Import: the real path. A local HTTP server sends the feed; the fetcher downloads it with
+ *   its size cap, the worker thread checks, parses and expands it, the store replaces the
+ *   feed's blocks and the records are updated. Bare parse: `sync.parseICS` on this thread.
+ *   Both are medians of ROUNDS runs after warm-ups, interleaved so drift hits both alike.
+ * - Latency: searches run back to back, each measured from the moment it was asked for to
+ *   its answer, so time the event loop spends blocked by the import counts against it.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sync } from 'node-ical';
+import { createHttpFeedFetcher } from '../../adapters/calendar/http/http-feed-fetcher';
+import { createIcsFeedParser } from '../../adapters/calendar/ical/ics-feed-parser';
+import { MemorySyncRecords } from '../../adapters/calendar/records/memory-sync-records';
+import { createMemoryStore } from '../../adapters/store/memory';
+import { Catalog } from '../../domain/catalog/catalog';
+import { DEFAULT_FEED_SYNC_SETTINGS, importFeed, type FeedSyncDeps } from '../../domain/usecases/import-feed';
+import { searchStay } from '../../domain/usecases/search-stay';
+import { FakeClock } from '../fakes/clock';
+import { sequentialIds } from '../fakes/ids';
+import { testProperty } from '../fakes/property';
+import { bigFeed } from '../fixtures/ical/big-feed';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 2_000);
+const IMPORTS_UNDER_LOAD = Number(process.env.BENCH_IMPORTS_UNDER_LOAD ?? 6);
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+function serve(body: Buffer): Promise<{ server: Server; url: string }> {
+  return new Promise((resolve) => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.ics` }));
+  });
+}
+
+async function main(): Promise<void> {
+  const text = bigFeed(EVENTS);
+  const body = Buffer.from(text, 'utf8');
+  const { server, url } = await serve(body);
+
+  const property = testProperty({
+    units: [
+      { id: 'd1', typeId: 'double', name: 'Room 1' },
+      { id: 'd2', typeId: 'double', name: 'Room 2' },
+      { id: 's1', typeId: 'suite', name: 'Suite', feeds: [{ id: 'bench', label: 'Channel manager', url }] },
+    ],
+  });
+  const unit = property.units.find((u) => u.id === 's1');
+  const feed = unit?.feeds[0];
+  if (!unit || !feed) throw new Error('bench property has no feed');
+  const store = createMemoryStore();
+  const clock = new FakeClock(Date.parse('2026-11-22T09:00:00Z'));
+  const parser = createIcsFeedParser();
+  const deps: FeedSyncDeps = {
+    store,
+    clock,
+    fetcher: createHttpFeedFetcher({ attempts: 1 }),
+    parser,
+    records: new MemorySyncRecords(),
+    notifier: { notify: async () => undefined },
+    settings: DEFAULT_FEED_SYNC_SETTINGS,
+  };
+  const useCases = { catalog: new Catalog([property]), store, clock, ids: sequentialIds('bench') };
+  const target = { property, unit, feed };
+
+  const importOnce = async (): Promise<number> => {
+    const started = performance.now();
+    const outcome = await importFeed(deps, target);
+    if (outcome.kind !== 'imported') throw new Error(`import did not import: ${JSON.stringify(outcome)}`);
+    return performance.now() - started;
+  };
+  const bareOnce = (): number => {
+    const started = performance.now();
+    sync.parseICS(text);
+    return performance.now() - started;
+  };
+
+  log(`feed: ${EVENTS} events, ${body.length} bytes; warming up`);
+  const coldStarted = performance.now();
+  await parser.pool.warm();
+  const workerStartMs = performance.now() - coldStarted;
+  for (let i = 0; i < 3; i++) {
+    bareOnce();
+    await importOnce();
+  }
+
+  const bare: number[] = [];
+  const imports: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    log(`round ${i + 1}/${ROUNDS}`);
+    bare.push(bareOnce());
+    imports.push(await importOnce());
+  }
+
+  // One guest search: three nights over every unit, priced per rate plan.
+  const search = () => searchStay(useCases, { propertyId: property.id, stay: { checkIn: '2027-03-10', checkOut: '2027-03-13' }, party: { adults: 2, children: 0 }, channel: 'direct' });
+  const measure = async (until: () => boolean): Promise<number[]> => {
+    const samples: number[] = [];
+    while (!until()) {
+      const asked = performance.now();
+      // Ask on the next turn of the loop, as a request arriving now would be served.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await search();
+      samples.push(performance.now() - asked);
+    }
+    return samples;
+  };
+  for (let i = 0; i < 200; i++) await search();
+
+  log('latency: idle');
+  const idleUntil = performance.now() + IDLE_MS;
+  const idle = await measure(() => performance.now() >= idleUntil);
+
+  log(`latency: during ${IMPORTS_UNDER_LOAD} back-to-back imports`);
+  let importing = true;
+  const underLoad = (async () => {
+    for (let i = 0; i < IMPORTS_UNDER_LOAD; i++) await importOnce();
+    importing = false;
+  })();
+  const during = await measure(() => !importing);
+  await underLoad;
+
+  await parser.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+
+  const bareMs = median(bare);
+  const importMs = median(imports);
+  const idleP99 = percentile(idle, 99);
+  const duringP99 = percentile(during, 99);
+  const result = {
+    feed: { events: EVENTS, bytes: body.length, blockedNights: (await deps.records.getFeedStatus(property.id, unit.id, feed.id))?.blockedNights ?? null },
+    import: {
+      medianMs: round(importMs, 1),
+      bareNodeIcalParseMedianMs: round(bareMs, 1),
+      ratio: round(importMs / bareMs),
+      goal: 1.5,
+      met: importMs / bareMs <= 1.5,
+      rounds: ROUNDS,
+      runsMs: imports.map((x) => round(x, 1)),
+      bareRunsMs: bare.map((x) => round(x, 1)),
+      workerStartMs: round(workerStartMs, 1),
+    },
+    concurrentSearch: {
+      operation: 'searchStay on the memory store (3 nights, 3 units, 2 rate plans), asked back to back',
+      idleP99Ms: round(idleP99, 3),
+      duringImportP99Ms: round(duringP99, 3),
+      ratio: round(duringP99 / idleP99),
+      goal: 2,
+      met: duringP99 / idleP99 <= 2,
+      idleSamples: idle.length,
+      duringSamples: during.length,
+      idleP50Ms: round(percentile(idle, 50), 3),
+      duringP50Ms: round(percentile(during, 50), 3),
+      duringMaxMs: round(Math.max(...during), 3),
+    },
+    node: process.version,
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
