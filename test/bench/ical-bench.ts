@@ -9,10 +9,13 @@
  *   feed's blocks and the records are updated. Bare parse: `sync.parseICS` on this thread.
  *   Both are medians of ROUNDS runs after warm-ups, interleaved so drift hits both alike.
  * - Latency: searches run back to back, each measured from the moment it was asked for to
- *   its answer, so time the event loop spends blocked by the import counts against it.
+ *   its answer, so time the event loop spends blocked by the import counts against it. Idle
+ *   windows and import windows alternate. The feed server is a separate process.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sync } from 'node-ical';
 import { createHttpFeedFetcher } from '../../adapters/calendar/http/http-feed-fetcher';
 import { createIcsFeedParser } from '../../adapters/calendar/ical/ics-feed-parser';
@@ -29,7 +32,7 @@ import { bigFeed } from '../fixtures/ical/big-feed';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 2_000);
-const IMPORTS_UNDER_LOAD = Number(process.env.BENCH_IMPORTS_UNDER_LOAD ?? 6);
+const IMPORTS_UNDER_LOAD = Number(process.env.BENCH_IMPORTS_UNDER_LOAD ?? 8);
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -39,20 +42,44 @@ const percentile = (xs: number[], p: number) => {
 };
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
-function serve(body: Buffer): Promise<{ server: Server; url: string }> {
-  return new Promise((resolve) => {
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-length': body.length });
-      res.end(body);
-    });
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.ics` }));
+/**
+ * The feed server runs in its own process, as a platform's would: its work must not be
+ * counted against our event loop. It serves the file given, on a free loopback port.
+ */
+const SERVER = `
+const http = require('node:http');
+const body = require('node:fs').readFileSync(process.argv[1]);
+const server = http.createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-length': body.length });
+  res.end(body);
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+process.on('disconnect', () => process.exit(0));
+`;
+
+async function serve(body: Buffer): Promise<{ url: string; stop(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'majordome-ical-bench-'));
+  const file = join(dir, 'feed.ics');
+  writeFileSync(file, body);
+  const child = spawn(process.execPath, ['-e', SERVER, file], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout?.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
   });
+  return {
+    url: `http://127.0.0.1:${port}/feed.ics`,
+    stop: () => {
+      if (child.pid !== undefined) child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main(): Promise<void> {
   const text = bigFeed(EVENTS);
   const body = Buffer.from(text, 'utf8');
-  const { server, url } = await serve(body);
+  const server = await serve(body);
+  const url = server.url;
 
   const property = testProperty({
     units: [
@@ -123,21 +150,27 @@ async function main(): Promise<void> {
   };
   for (let i = 0; i < 200; i++) await search();
 
-  log('latency: idle');
-  const idleUntil = performance.now() + IDLE_MS;
-  const idle = await measure(() => performance.now() >= idleUntil);
-
-  log(`latency: during ${IMPORTS_UNDER_LOAD} back-to-back imports`);
-  let importing = true;
-  const underLoad = (async () => {
-    for (let i = 0; i < IMPORTS_UNDER_LOAD; i++) await importOnce();
-    importing = false;
-  })();
-  const during = await measure(() => !importing);
-  await underLoad;
+  // Idle and loaded windows alternate, so that load from outside the bench drifting over
+  // time weighs on both alike; each idle window lasts as long as the import before it.
+  const idle: number[] = [];
+  const during: number[] = [];
+  let lastImportMs = median(imports);
+  for (let i = 0; i < IMPORTS_UNDER_LOAD; i++) {
+    log(`latency: idle window ${i + 1}/${IMPORTS_UNDER_LOAD}`);
+    const idleUntil = performance.now() + Math.max(lastImportMs, IDLE_MS / IMPORTS_UNDER_LOAD);
+    idle.push(...(await measure(() => performance.now() >= idleUntil)));
+    log(`latency: during import ${i + 1}/${IMPORTS_UNDER_LOAD}`);
+    let importing = true;
+    const running = importOnce().then((ms) => {
+      lastImportMs = ms;
+      importing = false;
+    });
+    during.push(...(await measure(() => !importing)));
+    await running;
+  }
 
   await parser.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  server.stop();
 
   const bareMs = median(bare);
   const importMs = median(imports);
@@ -157,7 +190,7 @@ async function main(): Promise<void> {
       workerStartMs: round(workerStartMs, 1),
     },
     concurrentSearch: {
-      operation: 'searchStay on the memory store (3 nights, 3 units, 2 rate plans), asked back to back',
+      operation: 'searchStay on the memory store (3 nights, 3 units, 2 rate plans), asked back to back; idle and import windows alternate',
       idleP99Ms: round(idleP99, 3),
       duringImportP99Ms: round(duringP99, 3),
       ratio: round(duringP99 / idleP99),
