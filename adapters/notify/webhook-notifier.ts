@@ -52,7 +52,8 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): StaffNot
           last = new WebhookDeliveryError(`webhook answered HTTP ${res.status}`, res.status);
           if (res.status !== 429 && res.status < 500) break;
         } catch (error) {
-          last = new WebhookDeliveryError(`webhook unreachable: ${error instanceof Error ? error.name : 'error'}`, null);
+          const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : 'error';
+          last = new WebhookDeliveryError(`webhook unreachable: ${name}`, null);
         }
       }
       throw last;

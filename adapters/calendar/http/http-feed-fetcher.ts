@@ -100,11 +100,14 @@ function retryAfter(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** Duck-typed: undici's errors come from another realm under jest, where `instanceof Error` fails. */
 function networkProblem(error: unknown, timeoutMs: number): FeedProblem {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') return problem('timeout', `no complete answer within ${Math.round(timeoutMs / 1000)} s`);
+  const fields = typeof error === 'object' && error !== null ? (error as { name?: unknown; cause?: unknown }) : {};
+  if (fields.name === 'TimeoutError' || fields.name === 'AbortError') {
+    return problem('timeout', `no complete answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`);
+  }
   // undici hides the socket error in `cause`; its code (ENOTFOUND, ECONNREFUSED) says what went wrong.
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  const cause = fields.cause;
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : '';
   return problem('network', code ? `the server could not be reached (${code})` : 'the server could not be reached');
 }
