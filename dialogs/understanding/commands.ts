@@ -5,6 +5,7 @@
  * manage, not a "cancel" of the dialog.
  */
 import type { Locale } from '../../domain/catalog/locales';
+import { PhraseSet } from './phrases';
 import type { Command } from './types';
 
 const PHRASES: Record<Command, string[]> = {
@@ -29,31 +30,32 @@ const PHRASES: Record<Command, string[]> = {
   no: ['no', 'nope', 'nah', 'n', 'not really', 'negative', 'no no', 'non', 'nan', 'pas du tout', 'non non', 'absolument pas', 'surtout pas', 'nao', 'de jeito nenhum', 'para nada', 'en absoluto', 'de ninguna manera'],
 };
 
-const POLITENESS = /\b(please|pls|plz|thanks|thank you|thx|ty|svp|stp|s il vous plait|s il te plait|merci|merci beaucoup|por favor|porfa|gracias|muchas gracias|obrigado|obrigada|obg|then|alors|entonces|entao|oh|ah|well|bon|bueno|pues|bem)\b/g;
+/** Politeness around a command: "oui merci", "cancel please", "non merci". */
+const POLITENESS = new PhraseSet(`please|pls|plz|thanks|thank you|thx|ty|svp|stp|s il vous plait|s il te plait|merci|merci beaucoup|por favor|porfa|gracias|muchas gracias|obrigado|obrigada|obg|then|alors|entonces|entao|oh|ah|well|bon|bueno|pues|bem`);
+
+/** The longest command with its politeness is well under this; longer messages are not commands. */
+const MAX_COMMAND_WORDS = 10;
 
 const LOOKUP = new Map<string, Command>();
 for (const [command, phrases] of Object.entries(PHRASES) as [Command, string[]][]) for (const p of phrases) if (!LOOKUP.has(p)) LOOKUP.set(p, command);
 
-/** `folded` is the folded raw text; emojis are looked at on the raw text. */
-export function detectCommand(raw: string, folded: string): Command | null {
-  let s = folded;
-  if (/👍|👌|✅|🙆/u.test(raw)) s += ' ok';
-  if (/👎|❌|🙅/u.test(raw)) s += ' no';
-  s = s
-    .replace(/[^a-z0-9?' ]+/g, ' ')
-    .replace(/'/g, ' ')
-    .replace(POLITENESS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (s === '') return null;
-  const direct = LOOKUP.get(s);
+/** `words`: the folded words of the message (phrases.ts `wordsOf`); emojis are looked at on the raw text. */
+export function detectCommand(raw: string, words: readonly string[]): Command | null {
+  if (words.length > MAX_COMMAND_WORDS) return null;
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const n = POLITENESS.matchAt(words, i);
+    if (n > 0) i += n;
+    else kept.push(words[i++]!);
+  }
+  if (/👍|👌|✅|🙆/u.test(raw)) kept.push('ok');
+  if (/👎|❌|🙅/u.test(raw)) kept.push('no');
+  if (kept.length === 0) return raw.trim() === '?' ? 'help' : null;
+  const direct = LOOKUP.get(kept.join(' '));
   if (direct !== undefined) return direct;
-  // "ok ok", "yes!!", "oui oui oui": a repeated command word.
-  const words = s.split(' ');
-  if (words.length <= 3 && words.every((w) => LOOKUP.get(w) === LOOKUP.get(words[0]!)) && LOOKUP.has(words[0]!)) return LOOKUP.get(words[0]!)!;
-  // "?" glued to a command word ("help?", "annuler ?")
-  const noQ = s.replace(/\s*\?$/, '');
-  if (noQ !== s && noQ !== '') return LOOKUP.get(noQ) ?? null;
+  // "ok ok", "oui oui oui": a repeated command word.
+  const first = LOOKUP.get(kept[0]!);
+  if (first !== undefined && kept.length <= 3 && kept.every((w) => LOOKUP.get(w) === first)) return first;
   return null;
 }
 
@@ -72,9 +74,15 @@ const SWITCH_PATTERNS: [Locale, RegExp][] = LANGUAGE_NAMES.map(([locale, names])
 ]);
 
 /** "in English please", "en français svp", "en español", "em português", or just "English?". */
-export function detectSwitchLocale(spacedFolded: string): Locale | null {
-  const trimmed = spacedFolded.trim();
-  for (const [locale, names] of LANGUAGE_NAMES) if (new RegExp(`^(${names})$`).test(trimmed)) return locale;
+const LANGUAGE_WORDS = new Set(LANGUAGE_NAMES.flatMap(([, names]) => names.split('|')));
+const EXACT_NAMES: [Locale, RegExp][] = LANGUAGE_NAMES.map(([locale, names]) => [locale, new RegExp(`^(${names})$`)]);
+
+/** `words`: the folded words of the message. */
+export function detectSwitchLocale(words: readonly string[]): Locale | null {
+  if (!words.some((w) => LANGUAGE_WORDS.has(w))) return null;
+  const trimmed = words.join(' ');
+  const spacedFolded = ` ${trimmed} `;
+  for (const [locale, exact] of EXACT_NAMES) if (exact.test(trimmed)) return locale;
   for (const [locale, re] of SWITCH_PATTERNS) if (re.test(spacedFolded)) return locale;
   return null;
 }

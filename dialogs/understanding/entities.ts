@@ -16,7 +16,6 @@ export interface Entities {
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 // A run of digits with the separators people type; the digit count is checked after.
 const PHONE_RE = /(?:\+|\b00)?\(?\d[\d\s().-]{6,}\d/g;
-const REF_CANDIDATE_RE = /(?<![A-Za-z0-9@.])([A-Za-z0-9]{3})[- ]?([A-Za-z0-9]{3})(?![A-Za-z0-9@])/g;
 const REFERENCE_CONTEXT = / (ref|refs|reference|booking|reservation|resa|reserva|code|confirmation|number|numero|no|n|num|localizador|codigo) /;
 
 function isReference(candidate: string): boolean {
@@ -67,6 +66,36 @@ export interface EntityScan {
 
 const blank = (s: string): string => ' '.repeat(s.length);
 
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+const ALNUM_RUN = /[A-Za-z0-9]+/g;
+
+/** Reference candidates: 6-character words, or two 3-character words joined by "-" or a space ("ABC-234"). */
+function referenceCandidates(text: string): { joined: string; start: number; end: number; spaced: boolean }[] {
+  const runs: { s: string; start: number; end: number }[] = [];
+  ALNUM_RUN.lastIndex = 0;
+  for (let m = ALNUM_RUN.exec(text); m !== null; m = ALNUM_RUN.exec(text)) runs.push({ s: m[0], start: m.index, end: m.index + m[0].length });
+  const out: { joined: string; start: number; end: number; spaced: boolean }[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
+    const before = r.start > 0 ? text[r.start - 1]! : ' ';
+    if (before === '@' || before === '.') continue;
+    if (r.s.length === 6) out.push({ joined: r.s, start: r.start, end: r.end, spaced: false });
+    const n = runs[i + 1];
+    if (r.s.length === 3 && n !== undefined && n.s.length === 3 && n.start === r.end + 1 && (text[r.end] === '-' || text[r.end] === ' ')) {
+      out.push({ joined: r.s + n.s, start: r.start, end: n.end, spaced: text[r.end] === ' ' });
+    }
+  }
+  return out;
+}
+
 /**
  * Email, phone and reference. A phone needs 9+ digits and no slash (dates like "12/12/2026"
  * have slashes; "2026-12-12" has 8 digits). A reference is 6 characters of the reference
@@ -76,7 +105,7 @@ const blank = (s: string): string => ' '.repeat(s.length);
 export function scanEntities(text: string, locale: Locale): EntityScan {
   let rest = text;
   let email: string | null = null;
-  const em = EMAIL_RE.exec(rest);
+  const em = rest.includes('@') ? EMAIL_RE.exec(rest) : null;
   if (em !== null) {
     email = em[0].toLowerCase().replace(/\.$/, '');
     rest = rest.slice(0, em.index) + blank(em[0]) + rest.slice(em.index + em[0].length);
@@ -84,7 +113,7 @@ export function scanEntities(text: string, locale: Locale): EntityScan {
 
   let phone: string | null = null;
   PHONE_RE.lastIndex = 0;
-  for (let m = PHONE_RE.exec(rest); m !== null; m = PHONE_RE.exec(rest)) {
+  for (let m = countDigits(rest) >= 9 ? PHONE_RE.exec(rest) : null; m !== null; m = PHONE_RE.exec(rest)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 9 || digits.length > 15) continue;
     // "12.12.2026" or "12-15.12" style dates: a phone has at most one kind of separator run.
@@ -97,19 +126,15 @@ export function scanEntities(text: string, locale: Locale): EntityScan {
   }
 
   let reference: string | null = null;
-  const context = REFERENCE_CONTEXT.test(spaced(fold(rest)));
-  REF_CANDIDATE_RE.lastIndex = 0;
-  for (let m = REF_CANDIDATE_RE.exec(rest); m !== null; m = REF_CANDIDATE_RE.exec(rest)) {
-    const joined = m[1]! + m[2]!;
-    const upper = joined.toUpperCase();
+  let context: boolean | null = null;
+  for (const c of referenceCandidates(rest)) {
+    const upper = c.joined.toUpperCase();
     if (!isReference(upper)) continue;
-    const typedUpper = joined === upper;
-    const spacedOut = m[0].length !== joined.length;
+    const typedUpper = c.joined === upper;
     // "ABC 234" split by a space only counts in capitals; lower case needs a "ref" nearby.
-    if (!typedUpper && !context) continue;
-    if (spacedOut && !typedUpper) continue;
+    if (!typedUpper && (c.spaced || !(context ??= REFERENCE_CONTEXT.test(spaced(fold(rest)))))) continue;
     reference = upper;
-    rest = rest.slice(0, m.index) + blank(m[0]) + rest.slice(m.index + m[0].length);
+    rest = rest.slice(0, c.start) + blank(rest.slice(c.start, c.end)) + rest.slice(c.end);
     break;
   }
   return { entities: { email, phone, reference }, rest };

@@ -8,29 +8,33 @@
  * also asks about parking or breakfast, and a concierge request about an existing stay
  * ("late checkout", "towels") beats the words "my booking".
  */
+import { near, PhraseSet } from './phrases';
 import type { Intent } from './types';
 
-/** ` (a|b c|d) ` on a spaced, folded string: whole words only. */
-const words = (alts: string): RegExp => new RegExp(` (?:${alts.trim().replace(/\s*\n\s*/g, '|')}) `);
+const words = (alts: string): PhraseSet => new PhraseSet(alts);
 
 const HANDOFF_TARGET = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
 const HANDOFF_STRONG = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|vraie personne|persona real|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|someone real`;
 /** Verbs of talking go with any person; verbs of wanting only with an unmistakable one ("I'd like a room for one person" is a booking). */
 const HANDOFF_TALK = `talk|speak|chat|parler|parle|hablar|hablo|falar|falo|contact|contacter|contactar|get me|passez moi|passe moi|put me through|transfer me|connect me`;
 const HANDOFF_WANT = `need|want|je veux|je voudrais|quiero|quero|i d like|can i have|could i have|give me`;
-const HANDOFF = [
-  new RegExp(` (?:${HANDOFF_TALK}) (?:\\w+ ){0,3}(?:${HANDOFF_TARGET}) `),
-  new RegExp(` (?:${HANDOFF_WANT}) (?:\\w+ ){0,2}(?:${HANDOFF_STRONG}) `),
-  new RegExp(` (?:${HANDOFF_TARGET}) (?:\\w+ ){0,3}(?:i can talk|i could talk|to talk|to speak|i can speak|je peux parler|a qui parler|con quien hablar|com quem falar) `),
-  words(`human|humain|humaine|humano|humana|a real person|une vraie personne|persona real|pessoa real|live agent|live chat|atendente|atendimento humano|operateur|operador|operadora`),
-  words(`call me|call me back|ring me|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|llamame|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim`),
-  /^ (?:agent|human|humain|humano|operator|operateur|operador|person|persona|pessoa|atendente|conseiller|someone|a human|a real person|real person|une personne|un humain|una persona|uma pessoa|un conseiller) $/,
-];
+const TALK_TARGET = words(HANDOFF_TARGET);
+const STRONG_TARGET = words(HANDOFF_STRONG);
+const TALK = words(HANDOFF_TALK);
+const WANT = words(HANDOFF_WANT);
+const TO_TALK = words(`i can talk|i could talk|to talk|to speak|i can speak|je peux parler|a qui parler|con quien hablar|com quem falar`);
+const HANDOFF_ANYWHERE = words(`human|humain|humaine|humano|humana|a real person|une vraie personne|persona real|pessoa real|live agent|live chat|atendente|atendimento humano|operateur|operador|operadora
+  call me|call me back|ring me|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|llamame|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim`);
+const HANDOFF_ALONE = words(`agent|human|humain|humano|operator|operateur|operador|person|persona|pessoa|atendente|conseiller|someone|a human|a real person|real person|une personne|un humain|una persona|uma pessoa|un conseiller`);
 
-const FEEDBACK = [
-  // "amazing place", "lovely stay", "great staff": praise of something already lived.
-  new RegExp(` (?:amazing|wonderful|fantastic|lovely|beautiful|gorgeous|perfect|excellent|superb|incredible|awesome|great) (?:place|hotel|stay|time|experience|staff|hosts|host|view|breakfast|weekend|trip|location|service|hospitality) `),
-  words(`
+function isHandoff(w: readonly string[]): boolean {
+  return near(w, TALK, TALK_TARGET, 3) || near(w, WANT, STRONG_TARGET, 2) || near(w, TALK_TARGET, TO_TALK, 3) || HANDOFF_ANYWHERE.test(w) || HANDOFF_ALONE.isExactly(w);
+}
+
+// "amazing place", "lovely stay", "great staff": praise of something already lived.
+const PRAISE = words(`amazing|wonderful|fantastic|lovely|beautiful|gorgeous|perfect|excellent|superb|incredible|awesome|great`);
+const PRAISED = words(`place|hotel|stay|time|experience|staff|hosts|host|view|breakfast|weekend|trip|location|service|hospitality`);
+const FEEDBACK_WORDS = words(`
     (?:thank you|thanks|thank you so much|many thanks) for (?:everything|having us|your hospitality|a (?:great|wonderful|lovely|fantastic|perfect|nice|beautiful)|the (?:stay|wonderful|lovely|great|perfect|beautiful)|our stay|such a)
     merci (?:beaucoup )?pour (?:tout|ce sejour|le sejour|notre sejour|votre accueil|l accueil|ce super|ce merveilleux|ce beau|ce magnifique|cet agreable|ce bon)|gracias por todo|gracias por la estancia|gracias por su hospitalidad|obrigad[oa] por tudo|obrigad[oa] pela estadia|obrigad[oa] pela hospitalidade
     wonderful stay|great stay|lovely stay|perfect stay|amazing stay|fantastic stay|nice stay|super sejour|bon sejour|sejour parfait|sejour magnifique|excellent sejour|merveilleux sejour|estancia maravillosa|estancia perfecta|estadia maravilhosa|estadia perfeita
@@ -43,14 +47,15 @@ const FEEDBACK = [
     would come back|will come back|we ll be back|will be back|reviendrons|reviendra|reviendrai|on reviendra|volveremos|volvere|voltaremos|voltarei
     terrible|horrible|awful|horrendous|horrivel|pessimo|pesima|pesimo|nul|catastrophique|worst|the worst|le pire
     noisy|too noisy|trop de bruit|bruyant|bruyante|ruidoso|ruidosa|mucho ruido|barulhento|muito barulho
-  `),
-  new RegExp(
-    ` (?:was|were|is|etait|etaient|fut|a ete|fue|fueron|estuvo|estaba|era|foi|foram|estava|estavam) (?:\\w+ ){0,2}(?:amazing|great|perfect|lovely|delicious|fantastic|excellent|wonderful|superb|beautiful|gorgeous|dirty|cold|filthy|rude|uncomfortable|noisy|awful|terrible|disappointing|parfait|parfaite|delicieux|delicieuse|super|genial|magnifique|excellent|excellente|sale|froid|froide|impoli|bruyant|inconfortable|top|maravillos[oa]|perfect[oa]|delicios[oa]|excelente|sucio|sucia|fri[oa]|incomod[oa]|maravilhos[oa]|perfeit[oa]|delicios[oa]|sujo|suja|incomodo|lovely|top|incroyable|increible|incrivel) `,
-  ),
-];
+  `);
+const WAS = words(`was|were|is|etait|etaient|fut|a ete|fue|fueron|estuvo|estaba|era|foi|foram|estava|estavam`);
+const JUDGED = words(`amazing|great|perfect|lovely|delicious|fantastic|excellent|wonderful|superb|beautiful|gorgeous|dirty|cold|filthy|rude|uncomfortable|noisy|awful|terrible|disappointing|parfait|parfaite|delicieux|delicieuse|super|genial|magnifique|excellent|excellente|sale|froid|froide|impoli|bruyant|inconfortable|top|maravillos[oa]|perfect[oa]|delicios[oa]|excelente|sucio|sucia|fri[oa]|incomod[oa]|maravilhos[oa]|perfeit[oa]|delicios[oa]|sujo|suja|incomodo|lovely|top|incroyable|increible|incrivel`);
 
-const MANAGE = [
-  words(`
+function isFeedback(w: readonly string[]): boolean {
+  return near(w, PRAISE, PRAISED, 0) || FEEDBACK_WORDS.test(w) || near(w, WAS, JUDGED, 2);
+}
+
+const MANAGE = words(`
     my booking|my reservation|our booking|our reservation|my bookings|booking ref|booking reference|reservation number|booking number|confirmation number|confirmation code|my stay details
     ma reservation|ma resa|notre reservation|notre resa|mes reservations|numero de reservation|reference de reservation
     mi reserva|nuestra reserva|numero de reserva|codigo de reserva|localizador
@@ -63,11 +68,9 @@ const MANAGE = [
     cancel my|cancel our|cancel the booking|cancel the reservation|cancel booking|cancel reservation|annuler ma|annuler notre|annuler la reservation|annuler la resa|annuler reservation
     cancelar mi|cancelar la reserva|cancelar nuestra|cancelar minha|cancelar a reserva|cancelar nossa
     did my payment|my payment|mon paiement|mi pago|meu pagamento|receipt|invoice|facture|recibo|factura|fatura
-  `),
-];
+  `);
 
-const CONCIERGE = [
-  words(`
+const CONCIERGE = words(`
     towel|towels|serviette|serviettes|toalla|toallas|toalha|toalhas|pillow|pillows|oreiller|oreillers|almohada|almohadas|travesseiro|travesseiros|blanket|blankets|couverture|couvertures|plaid|manta|mantas|cobertor|cobertores
     table for|a table|book a table|reserve a table|une table|reserver une table|una mesa|uma mesa|dinner reservation|restaurant reservation
     taxi|cab|uber|a car to|chauffeur|transfer to|transfert|traslado
@@ -90,12 +93,10 @@ const CONCIERGE = [
     extra bed|lit supplementaire|cama supletoria|cama extra
     wine tasting|degustation|cata de vinos|degustacao|excursion|excursao|guided tour|visite guidee|visita guiada|tickets|billets|entradas|ingressos
     shampoo|shampoing|champu|xampu|ice|glacons|hielo|gelo|kettle|bouilloire|coffee capsules|capsules
-  `),
-];
+  `);
 
 /** Questions about the property the FAQ answers. */
-const FAQ = [
-  words(`
+const FAQ_WORDS = words(`
     parking|park|car park|parking lot|garer|se garer|stationnement|stationner|aparcamiento|aparcar|estacionamiento|estacionar|estacionamento|garage|garagem
     pet|pets|dog|dogs|cat|cats|animal|animals|pet friendly|chien|chiens|chat|chats|animaux|animal de compagnie|perro|perros|gato|gatos|mascota|mascotas|cachorro|cachorros|cao|caes|animais|animal de estimacao
     wifi|wi fi|internet|password|mot de passe|code wifi|contrasena|clave del wifi|senha
@@ -113,12 +114,14 @@ const FAQ = [
     laundry|laverie|lavanderia
     how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
     check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
-  `),
-  // "what time is breakfast / check-in", "à quelle heure", "a qué hora", "que horas"
-  new RegExp(` (?:what time|when is|when does|when do|what are|quelle heure|a quelle heure|quels horaires|horaires|a que hora|que hora|que horas|a que horas|horario|horarios) (?:\\w+ ){0,6}(?:breakfast|check in|checkin|check out|checkout|petit dejeuner|petit dej|dej|arriver|arrivee|partir|depart|desayuno|llegar|salir|cafe da manha|pequeno almoco|chegar|sair|pool|piscine|piscina|reception|spa|restaurant|dinner|diner|cena|jantar|open|ouvert|abre) `),
-  new RegExp(` (?:breakfast|petit dejeuner|petit dej|desayuno|cafe da manha|pequeno almoco) (?:\\w+ ){0,3}(?:included|inclus|compris|incluido|incluso|served|servi|time|heure|hora|horas|at what time|a quelle heure) `),
-  new RegExp(` (?:is|est|es|e) (?:\\w+ ){0,3}(?:included|inclus|compris|incluido|incluso) `),
-];
+  `);
+// "what time is breakfast / check-in", "à quelle heure", "a qué hora", "que horas"
+const WHEN = words(`what time|when is|when does|when do|what are|quelle heure|a quelle heure|quels horaires|horaires|a que hora|que hora|que horas|a que horas|horario|horarios`);
+const WHEN_WHAT = words(`breakfast|check in|checkin|check out|checkout|petit dejeuner|petit dej|dej|arriver|arrivee|partir|depart|desayuno|llegar|salir|cafe da manha|pequeno almoco|chegar|sair|pool|piscine|piscina|reception|spa|restaurant|dinner|diner|cena|jantar|open|ouvert|abre`);
+const BREAKFAST = words(`breakfast|petit dejeuner|petit dej|desayuno|cafe da manha|pequeno almoco`);
+const BREAKFAST_WHAT = words(`included|inclus|compris|incluido|incluso|served|servi|time|heure|hora|horas|at what time|a quelle heure`);
+const IS = words(`is|est|es|e`);
+const INCLUDED = words(`included|inclus|compris|incluido|incluso`);
 
 const BOOK = words(`
   room|rooms|chambre|chambres|chbre|habitacion|habitaciones|hab|cuarto|cuartos|quarto|quartos|suite|gite|gites|lodging|accommodation|hebergement|alojamiento|hospedagem|apartment|appartement|apartamento
@@ -143,38 +146,42 @@ export interface IntentFacts {
   hasUnitType: boolean;
 }
 
-const any = (patterns: readonly RegExp[], s: string): boolean => patterns.some((p) => p.test(s));
-
 /** Concierge words that are really a question about the property ("do you have a spa?"). */
-const FAQ_QUESTION = / (?:do you have|is there|are there|have you got|avez vous|vous avez|y a t il|il y a|tienen|tiene|hay|ustedes tienen|voces tem|tem|existe|ha) /;
-const AMENITY_QUESTION = new RegExp(
-  `${FAQ_QUESTION.source.slice(0, -1)} (?:a |an |any |un |une |des |du |una |un |uno |unos |um |uma |algum |alguma )?(?:restaurant|restaurante|bar|spa|gym|sauna|jacuzzi|hot tub|terrace|terrasse|terraza|terraco|garden|jardin|jardim|lift|elevator|ascenseur|ascensor|elevador|pool|piscine|piscina|parking|wifi|tennis|playground|aire de jeux|bbq|barbecue|churrasqueira|kitchen|cuisine|cocina|cozinha|minibar|safe|coffre|caja fuerte|cofre|hammam|fitness|gimnasio|academia|shuttle|navette) `,
-);
+const FAQ_QUESTION = words(`do you have|is there|are there|have you got|avez vous|vous avez|y a t il|il y a|tienen|tiene|hay|ustedes tienen|voces tem|tem|existe|ha`);
+const AMENITY = words(`restaurant|restaurante|bar|spa|gym|sauna|jacuzzi|hot tub|terrace|terrasse|terraza|terraco|garden|jardin|jardim|lift|elevator|ascenseur|ascensor|elevador|pool|piscine|piscina|parking|wifi|tennis|playground|aire de jeux|bbq|barbecue|churrasqueira|kitchen|cuisine|cocina|cozinha|minibar|safe|coffre|caja fuerte|cofre|hammam|fitness|gimnasio|academia|shuttle|navette`);
+const PAST_EVALUATION = words(`was|were|etait|fue|foi`);
+const CHANGES_BOOKING = words(`cancel|annuler|cancelar|change|changer|modify|modifier|modificar|move|decaler|deplacer|avancer|reporter|cambiar|mudar|alterar|find|retrouver|encontrar|encuentro|encontro|status|add|ajouter|anadir|adicionar|payment|paiement|pago|pagamento|confirmation|confirmacion|confirmacao`);
+const TABLE = words(`table|mesa`);
+const REQUEST_VERB = words(`book|reserve|reserver|reservar|bring|apporter|traer|trazer|call|appeler|llamar|chamar`);
 
-export function classifyIntent(s: string, f: IntentFacts): Intent {
+function isFaq(w: readonly string[]): boolean {
+  return FAQ_WORDS.test(w) || near(w, WHEN, WHEN_WHAT, 6) || near(w, BREAKFAST, BREAKFAST_WHAT, 3) || near(w, IS, INCLUDED, 3) || near(w, FAQ_QUESTION, AMENITY, 1);
+}
+
+/** `w`: the folded words of the message, entities blanked out. */
+export function classifyIntent(w: readonly string[], f: IntentFacts): Intent {
   if (f.isCommand) return 'other';
-  if (any(HANDOFF, s)) return 'handoff';
-  const faq = any(FAQ, s) || AMENITY_QUESTION.test(s);
-  const concierge = any(CONCIERGE, s);
-  const feedback = any(FEEDBACK, s);
-  const bookWords = BOOK.test(s);
-  const manage = f.hasReference || any(MANAGE, s);
+  if (isHandoff(w)) return 'handoff';
+  const faq = isFaq(w);
+  const concierge = CONCIERGE.test(w);
+  const feedback = isFeedback(w);
+  const bookWords = BOOK.test(w);
+  const manage = f.hasReference || MANAGE.test(w);
   const bookingRequest = f.hasStay && (bookWords || f.hasParty);
   // A stay request names a room or a night; "book a massage for 2 tomorrow" does not.
-  const roomRequest = bookingRequest && ROOM_WORDS.test(s);
+  const roomRequest = bookingRequest && ROOM_WORDS.test(w);
 
-  if (feedback && !(bookingRequest && !/ (?:was|were|etait|fue|foi) /.test(s))) return 'feedback';
+  if (feedback && !(bookingRequest && !PAST_EVALUATION.test(w))) return 'feedback';
   if (manage) {
-    const changesBooking = / (?:cancel|annuler|cancelar|change|changer|modify|modifier|modificar|move|decaler|deplacer|avancer|reporter|cambiar|mudar|alterar|find|retrouver|encontrar|encuentro|encontro|status|add|ajouter|anadir|adicionar|payment|paiement|pago|pagamento|confirmation|confirmacion|confirmacao) /.test(s);
-    if (concierge && !changesBooking && !f.hasReference) return 'concierge';
+    if (concierge && !CHANGES_BOOKING.test(w) && !f.hasReference) return 'concierge';
     return 'manage_booking';
   }
-  if (concierge && !(roomRequest && f.hasParty && !/ (?:table|mesa) /.test(s))) {
-    if (faq && FAQ_QUESTION.test(s) && !/ (?:book|reserve|reserver|reservar|bring|apporter|traer|trazer|call|appeler|llamar|chamar) /.test(s)) return 'faq';
+  if (concierge && !(roomRequest && f.hasParty && !TABLE.test(w))) {
+    if (faq && FAQ_QUESTION.test(w) && !REQUEST_VERB.test(w)) return 'faq';
     return 'concierge';
   }
   if (faq && !bookingRequest) return 'faq';
   if (bookWords || f.hasStay || f.hasParty || f.hasLength || f.hasUnitType) return 'book';
-  if (GREETING.test(s)) return 'greeting';
+  if (GREETING.test(w)) return 'greeting';
   return 'other';
 }

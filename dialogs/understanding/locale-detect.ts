@@ -50,16 +50,16 @@ const SETS: Record<Locale, Set<string>> = {
 
 const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'pt'];
 
-/** A word says more the fewer languages share it. */
-const WEIGHT = new Map<string, Partial<Record<Locale, number>>>();
+/** A word says more the fewer languages share it: [en, fr, es, pt]. */
+const WEIGHT = new Map<string, readonly [number, number, number, number]>();
 for (const l of LOCALES) {
   for (const w of SETS[l]) {
     const owners = LOCALES.filter((o) => SETS[o].has(w));
-    const entry: Partial<Record<Locale, number>> = {};
-    for (const o of owners) entry[o] = owners.length === 1 ? 1.5 : 1 / owners.length;
-    WEIGHT.set(w, entry);
+    const per = owners.length === 1 ? 1.5 : 1 / owners.length;
+    WEIGHT.set(w, [owners.includes('en') ? per : 0, owners.includes('fr') ? per : 0, owners.includes('es') ? per : 0, owners.includes('pt') ? per : 0]);
   }
 }
+const HAS_NON_ASCII = /[^\x00-\x7f]/;
 
 /** Letters only some languages write. Checked on the raw text, before accents are folded. */
 function letterScores(raw: string, s: Record<Locale, number>): void {
@@ -107,9 +107,12 @@ export function detectLocale(raw: string, tokens: readonly Token[], hint: Locale
     if (tok.n !== null) continue;
     const w = WEIGHT.get(tok.t);
     if (w === undefined) continue;
-    for (const l of LOCALES) s[l] += w[l] ?? 0;
+    s.en += w[0];
+    s.fr += w[1];
+    s.es += w[2];
+    s.pt += w[3];
   }
-  letterScores(raw, s);
+  if (HAS_NON_ASCII.test(raw)) letterScores(raw, s);
   let best: Locale = hint ?? 'en';
   let bestScore = hint !== undefined ? s[hint] : -1;
   for (const l of LOCALES) {

@@ -10,6 +10,7 @@
  */
 import { ADULT_WORDS, CHILD_WORDS, PEOPLE_WORDS, isCountNoun } from './count-nouns';
 import { has, type Item } from './dates/extract';
+import { PhraseSet } from './phrases';
 
 export interface Party {
   adults: number | null;
@@ -24,13 +25,16 @@ const SPOUSES = new Set([
 const POSSESSIVES = new Set(['my', 'our', 'ma', 'mon', 'mes', 'notre', 'nos', 'mi', 'mis', 'nuestra', 'nuestro', 'nuestros', 'nuestras', 'minha', 'meu', 'meus', 'minhas', 'nossa', 'nosso', 'nossos', 'nossas', 'the', 'le', 'la', 'el', 'o', 'a']);
 const ARTICLES_ONE = new Set(['a', 'an', 'one', 'un', 'une', 'uno', 'una', 'um', 'uma', 'our', 'my', 'notre', 'mon', 'ma', 'mi', 'nuestro', 'nuestra', 'meu', 'minha', 'nosso', 'nossa', 'the', 'le', 'la', 'el', 'o', '+', '&', 'and', 'et', 'y', 'e', 'with', 'avec', 'con', 'com', 'plus']);
 const SELF = new Set(['i', 'me', 'moi', 'yo', 'eu', 'myself']);
-const SOLO = / (just me|only me|just myself|by myself|on my own|alone|solo traveller|solo traveler|travelling solo|traveling solo|travelling alone|traveling alone|seul|seule|juste moi|moi seul|moi seule|voyage seul|voyage seule|sola|solo yo|yo solo|yo sola|viajo solo|viajo sola|sozinho|sozinha|so eu|so para mim|apenas eu|somente eu|single traveller|1 person|one person) /;
-const NO_CHILDREN = / (no kids|no children|without kids|without children|sans enfants?|pas d enfants?|sin ninos|sin hijos|sem criancas|sem filhos) /;
+const SOLO = new PhraseSet(`just me|only me|just myself|by myself|on my own|alone|solo traveller|solo traveler|travelling solo|traveling solo|travelling alone|traveling alone|seul|seule|juste moi|moi seul|moi seule|voyage seul|voyage seule|sola|solo yo|yo solo|yo sola|viajo solo|viajo sola|sozinho|sozinha|so eu|so para mim|apenas eu|somente eu|single traveller|1 person|one person`);
+const NO_CHILDREN = new PhraseSet(`no kids|no children|without kids|without children|sans enfants?|pas d enfants?|sin ninos|sin hijos|sem criancas|sem filhos`);
+const TWO_OF_US = new PhraseSet(`en amoureux|escapade en amoureux|en pareja|en couple`);
 const COUPLE_WORDS = new Set(['couple', 'pareja', 'casal', 'couples', 'parejas', 'casais']);
 const GROUP_VERBS = [
   ['we', 'are'], ['we', 're'], ['we', 'will', 'be'], ['we', 'll', 'be'], ['there', 'are'], ['there', 'will', 'be'], ['there', 're'],
   ['nous', 'sommes'], ['nous', 'serons'], ['on', 'est'], ['on', 'sera'], ['on', 'serait'], ['somos'], ['seremos'], ['vamos', 'a', 'ser'], ['vamos', 'ser'], ['estaremos'],
 ];
+const GROUP_VERBS_BY_FIRST = new Map<string, string[][]>();
+for (const v of GROUP_VERBS) GROUP_VERBS_BY_FIRST.set(v[0]!, [...(GROUP_VERBS_BY_FIRST.get(v[0]!) ?? []), v]);
 const FAMILY = new Set(['family', 'famille', 'familia']);
 /** Before "a person", these make it someone to talk to or to add, not the party: "talk to a person", "get me a person", "con una persona". */
 const NOT_A_HEAD_COUNT_BEFORE = new Set(['to', 'with', 'con', 'com', 'avec', 'a', 'add', 'ajouter', 'anadir', 'agregar', 'adicionar', 'me', 'talk', 'speak', 'parler', 'hablar', 'falar', 'une', 'another', 'autre', 'otra', 'outra', 'extra']);
@@ -62,7 +66,8 @@ function countIsNotPeople(items: readonly Item[], j: number): boolean {
   return has(next, 'unit') !== undefined || has(next, 'len') !== undefined || has(next, 'weekend') !== undefined || (next.n === null && (next.t === '/' || next.t === ':' || next.t === 'h' || next.t === '.' && items[j + 1]?.n != null)) || (isCountNoun(next.t) && !PEOPLE_WORDS.has(next.t) && !ADULT_WORDS.has(next.t) && !CHILD_WORDS.has(next.t));
 }
 
-export function extractParty(items: readonly Item[], spacedFolded: string): Party {
+/** `words`: the folded words of the message (see phrases.ts `wordsOf`). */
+export function extractParty(items: readonly Item[], words: readonly string[]): Party {
   let adults: number | null = null;
   let children: number | null = null;
   let total: number | null = null;
@@ -117,7 +122,7 @@ export function extractParty(items: readonly Item[], spacedFolded: string): Part
     }
 
     // "we are 3", "nous sommes 4", "on sera finalement 3", "somos 2"
-    for (const verb of GROUP_VERBS) {
+    for (const verb of GROUP_VERBS_BY_FIRST.get(word) ?? []) {
       if (verb.every((w, k) => items[i + k]?.t === w)) {
         let j = i + verb.length;
         if (items[j] !== undefined && FILLERS.has(items[j]!.t)) j++;
@@ -157,12 +162,12 @@ export function extractParty(items: readonly Item[], spacedFolded: string): Part
   }
 
   if (children === null && childMentions > 0) children = childMentions;
-  if (NO_CHILDREN.test(spacedFolded)) children ??= 0;
+  if (NO_CHILDREN.test(words)) children ??= 0;
   if (adults === null) {
     if (total !== null) adults = children !== null && total - children >= 1 ? total - children : total;
     else if (couples !== null) adults = couples * 2;
-    else if (coupleFromSpouse || / (?:en amoureux|escapade en amoureux|en pareja|en couple) /.test(spacedFolded)) adults = 2;
-    else if (SOLO.test(spacedFolded)) adults = 1;
+    else if (coupleFromSpouse || TWO_OF_US.test(words)) adults = 2;
+    else if (SOLO.test(words)) adults = 1;
   }
   return { adults, children };
 }

@@ -20,20 +20,50 @@ export interface Token {
 
 const COMBINING = /[\u0300-\u036f]/g;
 
+/** Day and month names (folded): "friday-sunday" or "dec-jan" keep their hyphen as a range. */
+const DATE_NAMES =
+  'mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|lun|lundi|mar|mardi|mer|mercredi|jeu|jeudi|ven|vendredi|sam|samedi|dim|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|' +
+  'jan|january|janv|janvier|enero|janeiro|feb|february|fev|fevrier|febrero|fevereiro|march|mars|marzo|marco|apr|april|avr|avril|abril|may|mai|mayo|maio|jun|june|juin|junio|junho|jul|july|juil|juillet|julio|julho|aug|august|aout|agosto|sep|sept|september|septembre|septiembre|setembro|oct|october|octobre|octubre|outubro|nov|november|novembre|noviembre|novembro|dec|december|decembre|diciembre|dezembro';
+const DATE_NAME_SET = new Set(DATE_NAMES.split('|'));
+const HYPHENATED = /([a-z]+)-(?=([a-z]+))/g;
+
+/** SMS spellings that glue digits to words ("2moro", "2nite", "2main"). */
+const SMS_WORDS: [RegExp, string][] = [
+  [/\b2(?:moro|morrow|morow|mrw|mrrw)\b/g, 'tomorrow'],
+  [/\b2(?:nite|night|nyt)\b/g, 'tonight'],
+  [/\b2main\b/g, 'demain'],
+  [/\b2day\b/g, 'today'],
+];
+
+/** Accented letters and typographic marks guests type, folded; anything else non-ASCII goes through NFD. */
+const FOLDS: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u02bc': "'", '´': "'", '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-', '\u2192': ' > ',
+  'œ': 'oe', 'æ': 'ae', 'ß': 'ss', 'º': 'º', 'ª': 'ª', '°': '°',
+};
+for (const [plain, accented] of Object.entries({
+  a: 'àáâãäåā', c: 'çćč', e: 'èéêëēėę', i: 'ìíîïī', n: 'ñń', o: 'òóôõöøō', u: 'ùúûüū', y: 'ýÿ', s: 'śš', z: 'źżž', l: 'ł', d: 'ð',
+})) {
+  for (const ch of accented) FOLDS[ch] = plain;
+}
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+function foldChar(ch: string): string {
+  const f = FOLDS[ch];
+  if (f !== undefined) return f;
+  return ch.normalize('NFD').replace(COMBINING, '');
+}
+
 /** Lower case, strip accents, unify apostrophes and dashes, spell out ligatures. */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\u2192|->|=>/g, ' > ')
-    // "week-end", "check-in", "sexta-feira", "après-demain": hyphenated words are phrases.
-    .replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  let s = text.toLowerCase().replace(NON_ASCII, foldChar);
+  if (s.includes('`')) s = s.replace(/`/g, "'");
+  if (s.includes('>')) s = s.replace(/->|=>/g, ' > ');
+  if (s.includes('-')) {
+    // "friday-sunday" stays a range; "week-end", "check-in", "sexta-feira", "après-demain" are phrases.
+    s = s.replace(HYPHENATED, (_m, left: string, right: string) => (DATE_NAME_SET.has(left) && DATE_NAME_SET.has(right) ? `${left} - ` : `${left} `));
+  }
+  if (s.includes('2')) for (const [re, word] of SMS_WORDS) s = s.replace(re, word);
+  return s;
 }
 
 /** Suffixes that make a number an ordinal day: 1st 2nd 3rd 4th, 1er 1re 2eme 2e, 1º 1ª 1°. */

@@ -7,36 +7,39 @@
  * does not know (see dates/recognizers-fallback.ts); call warmUp() at boot so that rare
  * call never pays the models' multi-second first load.
  */
-import { dateIn } from '../../domain/calendar/nights';
 import { findUnitType, scanEntities } from './entities';
 import { detectCommand, detectSwitchLocale } from './commands';
 import { extractDates, toItems } from './dates/extract';
-import { looksDateBearing, recognizeStay } from './dates/recognizers-fallback';
+import { looksDateBearing, recognizeStay, warmUpRecognizers } from './dates/recognizers-fallback';
 import { stayFrom, type StayGuess } from './dates/stay';
 import { classifyIntent } from './intent';
 import { detectLocale } from './locale-detect';
 import { extractParty } from './party';
-import { fold, spaced, tokenize } from './text';
+import { wordsOf } from './phrases';
+import { fold, tokenize } from './text';
+import { todayIn } from './today';
 import type { Understanding, UnderstandOptions } from './types';
 
-export { warmUp } from './dates/recognizers-fallback';
 
 /** Guests' messages are short; a pasted novel is cut so one message cannot stall a worker. */
 export const MAX_TEXT_LENGTH = 2000;
 
 export function understand(text: string, opts: UnderstandOptions): Understanding {
   const raw = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
-  const today = dateIn(opts.timeZone, opts.now);
+  const today = todayIn(opts.timeZone, opts.now);
 
   const foldedAll = fold(raw);
-  const detected = detectLocale(raw, tokenize(foldedAll), opts.locale);
-  const switchLocale = detectSwitchLocale(spaced(foldedAll));
+  const tokensAll = tokenize(foldedAll);
+  const wordsAll = wordsOf(tokensAll);
+  const detected = detectLocale(raw, tokensAll, opts.locale);
+  const switchLocale = detectSwitchLocale(wordsAll);
   const locale = switchLocale ?? detected;
 
   const { entities, rest } = scanEntities(raw, locale);
-  const folded = fold(rest);
-  const words = spaced(folded);
-  const items = toItems(tokenize(folded));
+  // Most messages carry no email, phone or reference: reuse the first fold then.
+  const tokens = rest === raw ? tokensAll : tokenize(fold(rest));
+  const words = rest === raw ? wordsAll : wordsOf(tokens);
+  const items = toItems(tokens);
   const facts = extractDates(items, locale);
   let stay: StayGuess = stayFrom(facts, today);
   if (facts.anchors.length === 0 && stay.checkIn === null && looksDateBearing(words)) {
@@ -44,8 +47,8 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     if (r !== null) stay = { checkIn: r.checkIn, checkOut: r.checkOut, nights: stay.nights };
   }
   const party = extractParty(items, words);
-  const command = detectCommand(raw, foldedAll);
-  const unitTypeId = findUnitType(words, opts.unitTypes);
+  const command = detectCommand(raw, wordsAll);
+  const unitTypeId = findUnitType(` ${words.join(' ')} `, opts.unitTypes);
 
   const intent = classifyIntent(words, {
     hasStay: stay.checkIn !== null || stay.checkOut !== null,
@@ -70,4 +73,26 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     command,
     switchLocale,
   };
+}
+
+/** One message per language and shape, some with two-byte text (emoji), to compile our own regexes. */
+const WARM_UP_MESSAGES = [
+  'Do you have a room from December 12 to 15 for 2 adults?',
+  'Avez-vous une chambre du 12 au 15 décembre pour 2 adultes ? 😊',
+  '¿Tienen una habitación del 12 al 15 de diciembre para 2 adultos?',
+  'Vocês têm um quarto de 12 a 15 de dezembro para 2 adultos?',
+  'cancel booking 7KQ2MX, email jo@example.com, call +33 6 12 34 56 78',
+  'dispo 12-15/12 pr 2, friday-sunday, 2moro nite, table for 4 at 8pm 👍',
+];
+
+/**
+ * Call once at boot (takes seconds): runs the fast path on sample messages, then loads and
+ * exercises Recognizers for all four languages so no guest pays their ~2.5 s first call.
+ * Order matters: V8 stops optimizing regexes compiled after Recognizers' thousands, so ours
+ * are compiled first (and phrases.ts keeps the hot keyword matching off regexes anyway).
+ */
+export function warmUp(): void {
+  const now = new Date();
+  for (let round = 0; round < 3; round++) for (const m of WARM_UP_MESSAGES) understand(m, { now, timeZone: 'UTC' });
+  warmUpRecognizers();
 }

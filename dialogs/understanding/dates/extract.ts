@@ -25,7 +25,7 @@ export interface Item {
 
 export type DateRef =
   | { kind: 'cal'; day: number; month: number | null; year: number | null; wd: number | null; nextMonth: boolean }
-  | { kind: 'wd'; wd: number; mod: 'none' | 'this' | 'next' }
+  | { kind: 'wd'; wd: number; mod: 'none' | 'this' | 'next'; plusWeeks?: number }
   | { kind: 'rel'; days: number }
   | { kind: 'easter' }
   /** The nth (1-4, or -1 for the last) weekend of a month: the one around its nth Saturday. */
@@ -152,7 +152,7 @@ function maskNonDates(items: Item[]): void {
       continue;
     }
     // room 12, chambre 12, n° 4 — but "room 12/12 - 12/15" is a date.
-    if (prev !== undefined && ROOM_WORDS.has(prev.t) && !(next !== undefined && (next.t === '/' || has(next, 'month') !== undefined || next.t === '.' || has(next, 'to') !== undefined))) {
+    if (prev !== undefined && ROOM_WORDS.has(prev.t) && !(next !== undefined && (next.t === '/' || has(next, 'month') !== undefined || next.t === '.' || has(next, 'to') !== undefined || isCountNoun(next.t)))) {
       it.masked = true;
       continue;
     }
@@ -439,8 +439,18 @@ function parseDate(c: Cursor, i: number): Parsed {
       const nd = numericDate(items, j, locale);
       if (nd !== null) return { anchor: anchor(cal(nd.day, nd.month, nd.year, w.d), i, nd.next, nd.raw ? { numeric: nd.raw } : {}), next: nd.next };
     }
-    if (w.weak) return null;
     const prev = items[i - 1];
+    if (w.weak) {
+      // "sat night", "fri to sun", "du lun au ven": a short weekday counts next to a night or another weekday.
+      const nearWeekday = (k: number): boolean => has(items[k], 'wd') !== undefined;
+      const ok =
+        nightAfter(items, i + 1) > i + 1 ||
+        has(prev, 'this') !== undefined ||
+        has(prev, 'next') !== undefined ||
+        ((has(prev, 'to') !== undefined || has(prev, 'from') !== undefined) && (nearWeekday(i - 2) || nearWeekday(i + 2))) ||
+        (has(items[i + 1], 'to') !== undefined && nearWeekday(i + 2));
+      if (!ok) return null;
+    }
     const prev2 = items[i - 2];
     let mod: 'none' | 'this' | 'next' = 'none';
     if (has(prev, 'this') !== undefined || (has(prev, 'dayart') !== undefined && has(prev2, 'this') !== undefined)) mod = 'this';
@@ -451,6 +461,11 @@ function parseDate(c: Cursor, i: number): Parsed {
       mod = 'next';
       k++;
     } else if (has(items[k], 'past') !== undefined) return null;
+    // "vendredi en huit": the Friday a week after the coming one.
+    if (items[k]?.t === 'en' && (items[k + 1]?.t === 'huit' || items[k + 1]?.t === 'quinze' || items[k + 1]?.n === 8 || items[k + 1]?.n === 15)) {
+      const weeks = items[k + 1]!.t === 'huit' || items[k + 1]!.n === 8 ? 1 : 2;
+      return { anchor: anchor({ kind: 'wd', wd: w.d, mod: 'none', plusWeeks: weeks }, i, k + 2), next: k + 2 };
+    }
     const ne = nightAfter(items, k);
     return { anchor: anchor({ kind: 'wd', wd: w.d, mod }, i, ne, { night: ne > k }), next: ne };
   }
@@ -591,14 +606,15 @@ export function extractDates(items: Item[], locale: Locale): DateFacts {
       continue;
     }
     if (has(it, 'corr') !== undefined) corrections.push(i);
-    // "the week of the 14th", "la semaine du 14 décembre": that date for 7 nights.
+    // "the week of the 14th", "la semaine du 14 décembre": that date for 7 nights;
+    // "the night of the 12th", "la nuit du 12 décembre": that date for one night.
     const wk = has(it, 'unit');
-    if (wk !== undefined && wk.u === 'week' && (has(items[i - 1], 'dayart') !== undefined || has(items[i - 1], 'this') !== undefined || ['la', 'a', 'o'].includes(items[i - 1]?.t ?? ''))) {
+    if (wk !== undefined && (wk.u === 'week' || wk.u === 'night') && (i === 0 || has(items[i - 1], 'dayart') !== undefined || has(items[i - 1], 'this') !== undefined || ['la', 'a', 'o', 'for', 'pour'].includes(items[i - 1]?.t ?? ''))) {
       const k = skip(items, i + 1, ['of', 'from', 'dayart'], 2);
       const inner = k > i + 1 ? parseDate(c, k) : null;
-      if (inner !== null && inner.anchor !== null && inner.anchor.ref.kind === 'cal') {
+      if (inner !== null && inner.anchor !== null && inner.anchor.ref.kind === 'cal' && has(items[inner.next], 'to') === undefined && has(items[inner.next], 'and') === undefined) {
         anchors.push({ ...inner.anchor, start: i, end: inner.next });
-        lengths.push({ nights: 7, start: i, end: i + 1 });
+        lengths.push({ nights: wk.u === 'week' ? 7 : 1, start: i, end: i + 1 });
         for (let x = i; x < inner.next; x++) taken[x] = 1;
         i = inner.next;
         continue;

@@ -153,7 +153,7 @@ const ENTRIES: Entry[] = [
   ['of', { k: 'of' }], ['of the', { k: 'of' }],
   ['in', { k: 'in' }], ['dans', { k: 'in' }], ['en', { k: 'in' }], ['daqui a', { k: 'in' }], ['dentro de', { k: 'in' }], ['within', { k: 'in' }],
   ['soir', { k: 'nightword' }], ['evening', { k: 'nightword' }], ['por la noche', { k: 'nightword' }], ['a noite', { k: 'nightword' }], ['de noite', { k: 'nightword' }], ['a la noche', { k: 'nightword' }],
-  ['for', { k: 'for' }], ['4', { k: 'for' }], ['pour', { k: 'for' }], ['pr', { k: 'for' }], ['pr', { k: 'for' }], ['para', { k: 'for' }], ['pra', { k: 'for' }], ['por', { k: 'for' }],
+  ['for', { k: 'for' }], ['4', { k: 'for' }], ['pour', { k: 'for' }], ['pr', { k: 'for' }], ['pr', { k: 'for' }], ['para', { k: 'for' }], ['pra', { k: 'for' }], ['por', { k: 'for' }], ['pa', { k: 'for' }], ['p', { k: 'for' }],
 
   // Corrections inside one message: what follows replaces what came before.
   ['actually', { k: 'corr' }], ['sorry', { k: 'corr' }], ['i mean', { k: 'corr' }], ['i meant', { k: 'corr' }], ['rather', { k: 'corr' }], ['correction', { k: 'corr' }], ['oops', { k: 'corr' }], ['no wait', { k: 'corr' }], ['make it', { k: 'corr' }], ['instead', { k: 'corr' }], ['my bad', { k: 'corr' }],

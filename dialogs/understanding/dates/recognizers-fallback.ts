@@ -8,11 +8,12 @@
  * only dates and explicit ranges (never "next week" turned into an invented stay).
  *
  * The module is loaded lazily so a process that never needs it never pays for it; the bot
- * calls warmUp() at boot so no guest pays the first-call cost.
+ * calls warmUp() (understand.ts) at boot so no guest pays the first-call cost.
  */
 import type { Night } from '../../../domain/calendar/nights';
 import type { Locale } from '../../../domain/catalog/locales';
 import type { IDateTimeModel } from '@microsoft/recognizers-text-date-time';
+import { near, PhraseSet } from '../phrases';
 
 type RecognizersModule = typeof import('@microsoft/recognizers-text-date-time');
 
@@ -38,18 +39,20 @@ const WARM_UP_SAMPLES: Record<Locale, string> = {
   pt: 'de 12 a 15 de dezembro, a primeira semana de agosto',
 };
 
-/** Loads and exercises the models of all four languages (seconds, once): call at boot. */
-export function warmUp(): void {
+/** Loads and exercises the models of all four languages (seconds, once). understand.ts `warmUp` calls it. */
+export function warmUpRecognizers(): void {
   const ref = new Date(2026, 0, 15, 12);
   for (const locale of Object.keys(CULTURES) as Locale[]) model(locale).parse(WARM_UP_SAMPLES[locale], ref);
 }
 
 /** Names the fast extractor does not resolve itself: only these justify a Recognizers call. */
-const HINT =
-  / (thanksgiving|halloween|memorial day|labou?r day|independence day|boxing day|mother s day|mothers day|father s day|fathers day|st patrick|saint patrick|mardi gras|carnaval|carnival|pentecost|pentecote|whitsun|ascension|toussaint|assomption|armistice|semana santa|reyes|epiphan\w*|corpus christi|tiradentes|fete des meres|fete des peres|dia de la madre|dia das maes|(first|second|third|fourth|last|1st|2nd|3rd|4th|premiere|premier|deuxieme|derniere|dernier|primera|primer|segunda|ultima|ultimo|primeira|primeiro) (week|weekend|semaine|week end|semana|fin de semana|fim de semana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta)) /;
+const HOLIDAYS = new PhraseSet(`thanksgiving|halloween|memorial day|labou?r day|independence day|boxing day|mother s day|mothers day|father s day|fathers day|st patrick|saint patrick|mardi gras|carnaval|carnival|pentecost|pentecote|whitsun|ascension|toussaint|assomption|armistice|semana santa|reyes|epiphany|epiphanie|corpus christi|tiradentes|fete des meres|fete des peres|dia de la madre|dia das maes`);
+const ORDINAL = new PhraseSet(`first|second|third|fourth|last|premiere|premier|deuxieme|derniere|dernier|primera|primer|segunda|ultima|ultimo|primeira|primeiro`);
+const PERIOD_OF = new PhraseSet(`(?:week|weekend|semaine|week end|semana|fin de semana|fim de semana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta) (?:of|in|de|du|d|en|em|do|da|del)`);
 
-export function looksDateBearing(spacedFolded: string): boolean {
-  return HINT.test(spacedFolded);
+/** `words`: the folded words of the message (phrases.ts `wordsOf`). */
+export function looksDateBearing(words: readonly string[]): boolean {
+  return HOLIDAYS.test(words) || near(words, ORDINAL, PERIOD_OF, 0);
 }
 
 interface Resolution {

@@ -8,15 +8,21 @@
  *   Saturday or Sunday is the coming one;
  * - a departure without a month takes the arrival's month, or the next month.
  */
-import { addDays, dayOfWeek, isNight } from '../../../domain/calendar/nights';
+import { addDays, dayOfWeek } from '../../../domain/calendar/nights';
 import type { Night } from '../../../domain/calendar/nights';
 import type { DateRef } from './extract';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The night `year-month-day`, or null when that date does not exist (Feb 30, Nov 31). */
 export function night(year: number, month: number, day: number): Night | null {
-  const s = `${year}-${pad(month)}-${pad(day)}`;
-  return isNight(s) ? s : null;
+  if (month < 1 || month > 12 || day < 1) return null;
+  const max = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > max || year < 1000 || year > 9999) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 const yearOf = (n: Night): number => Number(n.slice(0, 4));
@@ -121,7 +127,7 @@ export function resolveStart(ref: DateRef, today: Night): Night | null {
       return nextMonthWeekend(ref.month, ref.n, today);
     case 'wd':
       if (ref.mod === 'next') return nextWeekWeekday(ref.wd, today);
-      return nextWeekday(ref.wd, today, ref.mod === 'this');
+      return addDays(nextWeekday(ref.wd, today, ref.mod === 'this'), 7 * (ref.plusWeeks ?? 0));
     case 'cal': {
       if (ref.month !== null && ref.year !== null) return night(ref.year, ref.month, ref.day);
       if (ref.month !== null) return nextMonthDay(ref.month, ref.day, today, false);
