@@ -24,6 +24,7 @@ const TALK = words(HANDOFF_TALK);
 const WANT = words(HANDOFF_WANT);
 const TO_TALK = words(`i can talk|i could talk|to talk|to speak|i can speak|je peux parler|a qui parler|con quien hablar|com quem falar`);
 const HANDOFF_ANYWHERE = words(`human|humain|humaine|humano|humana|a real person|une vraie personne|persona real|pessoa real|live agent|live chat|atendente|atendimento humano|operateur|operador|operadora
+  quelqu un au telephone|quelqu un par telephone|someone on the phone|someone by phone|alguien por telefono|alguem no telefone|alguem por telefone
   call me|call me back|ring me|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|llamame|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim`);
 const HANDOFF_ALONE = words(`agent|human|humain|humano|operator|operateur|operador|person|persona|pessoa|atendente|conseiller|someone|a human|a real person|real person|une personne|un humain|una persona|uma pessoa|un conseiller`);
 
@@ -75,6 +76,7 @@ const CONCIERGE = words(`
     table for|a table|book a table|reserve a table|une table|reserver une table|una mesa|uma mesa|dinner reservation|restaurant reservation
     taxi|cab|uber|a car to|chauffeur|transfer to|transfert|traslado
     late check out|late checkout|late check|depart tardif|check out tardif|checkout tardif|partir plus tard|salida tardia|salir mas tarde|check out tarde|checkout tarde|sair mais tarde
+    check in early|checkin early|arrive early|arrive earlier|arriver tot|arriver plus tot|llegar temprano|chegar cedo|check out late|checkout late|leave late|leave later|partir tard|salir tarde|sair tarde
     early check in|early checkin|arrivee anticipee|arriver plus tot|check in anticipe|entrada anticipada|llegar antes|check in antecipado|chegar mais cedo
     picnic|pique nique|piquenique|picnique|panier repas|panier pique nique|cesta de picnic|cesta de piquenique
     spa|massage|massages|masaje|masajes|massagem|massagens|hammam|sauna|soin|soins
@@ -112,6 +114,9 @@ const FAQ_WORDS = words(`
     do you accept|acceptez vous|vous acceptez|aceptan|aceitam|payment methods|moyens de paiement|credit card|carte bancaire|tarjeta|cartao
     city tax|tourist tax|taxe de sejour|tasa turistica|taxa turistica
     laundry|laverie|lavanderia
+    suitable for children|suitable for kids|child friendly|kid friendly|family friendly|adapte aux enfants|adapte pour les enfants|apto para ninos|adequado para criancas
+    pay by card|pay with card|pay by credit card|payer par carte|payer en carte|pagar con tarjeta|pagar com cartao|take cards|take card|take credit cards|accept cards|credit card|credit cards|card payment|amex|visa|mastercard|paypal|cash|especes|cheque vacances|efectivo|dinheiro
+    minimum stay|minimum nights|minimum night|sejour minimum|duree minimum|nombre minimum de nuits|nuits minimum|estancia minima|estadia minima|minimo de noches|minimo de noites
     how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
     check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
   `);

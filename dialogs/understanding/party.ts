@@ -8,7 +8,7 @@
  * Works on the date extractor's items, so times ("at 8pm") and prices are already masked
  * and lengths ("for 2 nights") are not read as head counts.
  */
-import { ADULT_WORDS, CHILD_WORDS, PEOPLE_WORDS, isCountNoun } from './count-nouns';
+import { ADULT_WORDS, BABY_WORDS, CHILD_WORDS, PEOPLE_WORDS, isCountNoun } from './count-nouns';
 import { has, type Item } from './dates/extract';
 import { PhraseSet } from './phrases';
 
@@ -25,7 +25,7 @@ const SPOUSES = new Set([
 const POSSESSIVES = new Set(['my', 'our', 'ma', 'mon', 'mes', 'notre', 'nos', 'mi', 'mis', 'nuestra', 'nuestro', 'nuestros', 'nuestras', 'minha', 'meu', 'meus', 'minhas', 'nossa', 'nosso', 'nossos', 'nossas', 'the', 'le', 'la', 'el', 'o', 'a']);
 const ARTICLES_ONE = new Set(['a', 'an', 'one', 'un', 'une', 'uno', 'una', 'um', 'uma', 'our', 'my', 'notre', 'mon', 'ma', 'mi', 'nuestro', 'nuestra', 'meu', 'minha', 'nosso', 'nossa', 'the', 'le', 'la', 'el', 'o', '+', '&', 'and', 'et', 'y', 'e', 'with', 'avec', 'con', 'com', 'plus']);
 const SELF = new Set(['i', 'me', 'moi', 'yo', 'eu', 'myself']);
-const SOLO = new PhraseSet(`just me|only me|just myself|by myself|on my own|alone|solo traveller|solo traveler|travelling solo|traveling solo|travelling alone|traveling alone|seul|seule|juste moi|moi seul|moi seule|voyage seul|voyage seule|sola|solo yo|yo solo|yo sola|viajo solo|viajo sola|sozinho|sozinha|so eu|so para mim|apenas eu|somente eu|single traveller|1 person|one person`);
+const SOLO = new PhraseSet(`for myself|myself only|just me|only me|just myself|by myself|on my own|alone|solo traveller|solo traveler|travelling solo|traveling solo|travelling alone|traveling alone|seul|seule|juste moi|moi seul|moi seule|voyage seul|voyage seule|sola|solo yo|yo solo|yo sola|viajo solo|viajo sola|sozinho|sozinha|so eu|so para mim|apenas eu|somente eu|single traveller|1 person|one person`);
 const NO_CHILDREN = new PhraseSet(`no kids|no children|without kids|without children|sans enfants?|pas d enfants?|sin ninos|sin hijos|sem criancas|sem filhos`);
 const TWO_OF_US = new PhraseSet(`en amoureux|escapade en amoureux|en pareja|en couple`);
 const COUPLE_WORDS = new Set(['couple', 'pareja', 'casal', 'couples', 'parejas', 'casais']);
@@ -73,6 +73,9 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
   let total: number | null = null;
   let couples: number | null = null;
   let childMentions = 0;
+  /** Babies among the children: a group size ("for 2 + baby") leaves them out, a family size counts them. */
+  let babies = 0;
+  let familyTotal = false;
 
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -93,6 +96,7 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
       }
       if (CHILD_WORDS.has(noun)) {
         children = cnt;
+        babies = BABY_WORDS.has(noun) ? cnt : 0;
         while (items[j + 1] !== undefined && CHILD_WORDS.has(items[j + 1]!.t)) j++;
         i = j;
         continue;
@@ -135,7 +139,10 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
     // "family of 4", "famille de 4", "familia de 4"
     if (FAMILY.has(word) && next !== undefined && (next.t === 'of' || next.t === 'de' || has(next, 'of') !== undefined)) {
       const c = countOf(items[i + 2], false);
-      if (c !== null) total = c;
+      if (c !== null) {
+        total = c;
+        familyTotal = true;
+      }
     }
 
     // "a couple", "un couple", "en couple", "una pareja", "um casal" (not "a couple of nights")
@@ -145,7 +152,10 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
     }
 
     // "our son", "a baby", "+ baby", "avec bébé"
-    if (CHILD_WORDS.has(word) && (!word.endsWith('s') || word === 'fils') && (i === 0 || ARTICLES_ONE.has(items[i - 1]!.t) || POSSESSIVES.has(items[i - 1]!.t))) childMentions++;
+    if (CHILD_WORDS.has(word) && (!word.endsWith('s') || word === 'fils') && (i === 0 || ARTICLES_ONE.has(items[i - 1]!.t) || POSSESSIVES.has(items[i - 1]!.t))) {
+      childMentions++;
+      if (BABY_WORDS.has(word)) babies++;
+    }
   }
 
   // Spouse + self ("my wife and I", "moi + ma femme", "eu e meu marido") or "with my wife".
@@ -164,7 +174,10 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
   if (children === null && childMentions > 0) children = childMentions;
   if (NO_CHILDREN.test(words)) children ??= 0;
   if (adults === null) {
-    if (total !== null) adults = children !== null && total - children >= 1 ? total - children : total;
+    if (total !== null) {
+      const counted = children === null ? 0 : familyTotal ? children : Math.max(0, children - babies);
+      adults = total - counted >= 1 ? total - counted : total;
+    }
     else if (couples !== null) adults = couples * 2;
     else if (coupleFromSpouse || TWO_OF_US.test(words)) adults = 2;
     else if (SOLO.test(words)) adults = 1;

@@ -97,7 +97,9 @@ export function tokenize(folded: string): Token[] {
     const afterNext = raw[i + 2];
     let ordinal = false;
     let end = cur.end;
-    if (next !== undefined && next.start === cur.end && cur.t.length <= 2 && ORDINAL_SUFFIXES.has(next.t)) {
+    // "1o de dezembro", "1a semana": Portuguese and Spanish ordinals typed without the º.
+    const iberian = (next?.t === 'o' || next?.t === 'a') && afterNext?.t === 'de';
+    if (next !== undefined && next.start === cur.end && cur.t.length <= 2 && (ORDINAL_SUFFIXES.has(next.t) || iberian)) {
       // A letter suffix must end the word: "1er" is an ordinal, "1erreur" is not.
       const endsWord = ORDINAL_SYMBOLS.has(next.t) || afterNext === undefined || afterNext.start !== next.end || !/^[a-z]/.test(afterNext.t);
       if (endsWord) {

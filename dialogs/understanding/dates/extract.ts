@@ -57,8 +57,11 @@ export interface DateFacts {
   lengths: Length[];
   /** Item indices of correction words ("actually", "pardon", "perdón"). */
   corrections: number[];
-  /** Date words the grammar saw but could not place (a hint to ask Recognizers). */
-  unplaced: number;
+  /**
+   * A month said apart from any day ("in December, from the 12th to the 15th") or by a
+   * holiday ("for Christmas, 24 to 26"): bare day numbers take it.
+   */
+  contextMonth: number | null;
 }
 
 export function has<K extends Ann['k']>(item: Item | undefined, k: K): Extract<Ann, { k: K }> | undefined {
@@ -597,7 +600,7 @@ export function extractDates(items: Item[], locale: Locale): DateFacts {
   const lengths: Length[] = [];
   const corrections: number[] = [];
   const taken = new Uint8Array(items.length);
-  let unplaced = 0;
+  let contextMonth: number | null = null;
 
   for (let i = 0; i < items.length; ) {
     const it = items[i]!;
@@ -638,7 +641,8 @@ export function extractDates(items: Item[], locale: Locale): DateFacts {
       i = Math.max(parsed.next, i + 1);
       continue;
     }
-    if (has(it, 'month') !== undefined && has(it, 'month')!.weak !== true) unplaced++;
+    const lone = has(it, 'month');
+    if (lone !== undefined && lone.weak !== true && it.n === null) contextMonth ??= lone.m;
     i++;
   }
 
@@ -674,7 +678,10 @@ export function extractDates(items: Item[], locale: Locale): DateFacts {
   anchors.sort((a, b) => a.start - b.start);
   settleNumericOrder(anchors, locale);
   for (const a of anchors) a.role = roleOf(items, a.start);
-  return { items, anchors, lengths, corrections, unplaced };
+  if (contextMonth === null) {
+    for (const a of anchors) if (a.ref.kind === 'cal' && a.ref.month !== null && a.start === a.end - 1 && has(items[a.start], 'holiday') !== undefined) contextMonth = a.ref.month;
+  }
+  return { items, anchors, lengths, corrections, contextMonth };
 }
 
 /** Arrival or departure, from the words just before an anchor. */

@@ -129,7 +129,7 @@ const ENTRIES: Entry[] = [
 
   // Modifiers.
   ['next', { k: 'next' }], ['prochain', { k: 'next' }], ['prochaine', { k: 'next' }], ['proximo', { k: 'next' }], ['proxima', { k: 'next' }], ['que viene', { k: 'next' }], ['que vem', { k: 'next' }], ['siguiente', { k: 'next' }], ['seguinte', { k: 'next' }], ['nxt', { k: 'next' }],
-  ['this', { k: 'this' }], ['this coming', { k: 'this' }], ['coming', { k: 'this' }], ['ce', { k: 'this' }], ['cette', { k: 'this' }], ['este', { k: 'this' }], ['esta', { k: 'this' }], ['esse', { k: 'this' }], ['essa', { k: 'this' }], ['estes', { k: 'this' }],
+  ['this', { k: 'this' }], ['this coming', { k: 'this' }], ['coming', { k: 'this' }], ['ce', { k: 'this' }], ['cette', { k: 'this' }], ['este', { k: 'this' }], ['esta', { k: 'this' }], ['esse', { k: 'this' }], ['essa', { k: 'this' }], ['estes', { k: 'this' }], ['neste', { k: 'this' }], ['nesta', { k: 'this' }], ['nesse', { k: 'this' }], ['nessa', { k: 'this' }], ['qui vient', { k: 'this' }],
   ['last', { k: 'past' }], ['dernier', { k: 'past' }], ['derniere', { k: 'past' }], ['pasado', { k: 'past' }], ['pasada', { k: 'past' }], ['passado', { k: 'past' }], ['passada', { k: 'past' }], ['ago', { k: 'past' }], ['yesterday', { k: 'past' }], ['hier', { k: 'past' }], ['ayer', { k: 'past' }], ['ontem', { k: 'past' }],
   ['next month', { k: 'nextmonth' }], ['of next month', { k: 'nextmonth' }], ['du mois prochain', { k: 'nextmonth' }], ['le mois prochain', { k: 'nextmonth' }], ['del mes que viene', { k: 'nextmonth' }], ['del proximo mes', { k: 'nextmonth' }], ['do proximo mes', { k: 'nextmonth' }], ['do mes que vem', { k: 'nextmonth' }],
 
@@ -159,6 +159,8 @@ const ENTRIES: Entry[] = [
   ['actually', { k: 'corr' }], ['sorry', { k: 'corr' }], ['i mean', { k: 'corr' }], ['i meant', { k: 'corr' }], ['rather', { k: 'corr' }], ['correction', { k: 'corr' }], ['oops', { k: 'corr' }], ['no wait', { k: 'corr' }], ['make it', { k: 'corr' }], ['instead', { k: 'corr' }], ['my bad', { k: 'corr' }],
   ['en fait', { k: 'corr' }], ['pardon', { k: 'corr' }], ['plutot', { k: 'corr' }], ['je veux dire', { k: 'corr' }], ['enfin', { k: 'corr' }], ['finalement', { k: 'corr' }], ['oups', { k: 'corr' }], ['euh non', { k: 'corr' }], ['non pardon', { k: 'corr' }],
   ['perdon', { k: 'corr' }], ['quiero decir', { k: 'corr' }], ['mejor dicho', { k: 'corr' }], ['en realidad', { k: 'corr' }], ['perdona', { k: 'corr' }], ['mejor', { k: 'corr' }],
+  // Changing a booking: the dates after the verb are the new ones ("my booking is 12-15, can I move it to 13-16?").
+  ['move', { k: 'corr' }], ['move it to', { k: 'corr' }], ['change it to', { k: 'corr' }], ['push it to', { k: 'corr' }], ['decaler', { k: 'corr' }], ['deplacer', { k: 'corr' }], ['reporter', { k: 'corr' }], ['cambiarla', { k: 'corr' }], ['moverla', { k: 'corr' }], ['mudar', { k: 'corr' }], ['alterar', { k: 'corr' }], ['mudar para', { k: 'corr' }],
   ['na verdade', { k: 'corr' }], ['desculpa', { k: 'corr' }], ['desculpe', { k: 'corr' }], ['quer dizer', { k: 'corr' }], ['alias', { k: 'corr' }], ['ou melhor', { k: 'corr' }], ['melhor', { k: 'corr' }],
 ];
 

@@ -166,6 +166,11 @@ export function resolveEnd(ref: DateRef, start: Night, today: Night): Night | nu
  * explicit year pins the arrival's year too.
  */
 export function resolveRange(a: DateRef, b: DateRef, today: Night): { checkIn: Night | null; checkOut: Night | null } {
+  if (b.kind === 'cal' && b.nextMonth && b.month === null) {
+    // "du 12 au 15 du mois prochain": both days are in next month.
+    const m = monthOf(today) === 12 ? 1 : monthOf(today) + 1;
+    b = { ...b, month: m, year: m === 1 ? yearOf(today) + 1 : yearOf(today), nextMonth: false };
+  }
   let arrival: DateRef = a;
   if (a.kind === 'cal' && a.month === null && !a.nextMonth && b.kind === 'cal' && b.month !== null) {
     let month = b.month;

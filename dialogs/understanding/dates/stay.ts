@@ -64,14 +64,16 @@ function single(a: Anchor, len: number | null, today: Night): StayGuess {
   return { checkIn, checkOut: null, nights: null };
 }
 
-function pair(a: Anchor, b: Anchor, today: Night): StayGuess {
+function pair(a: Anchor, b: Anchor, today: Night, contextMonth: number | null = null): StayGuess {
   if (a.weekend !== 'none') {
     const fri = weekendFriday(a.weekend, a.ref, today);
     if (fri === null) return EMPTY;
     const out = resolveEnd(b.ref, fri, today);
     return out !== null && out > fri ? withNights(fri, out) : { checkIn: fri, checkOut: null, nights: null };
   }
-  const r = resolveRange(a.ref, b.ref, today);
+  let ref = a.ref;
+  if (contextMonth !== null && ref.kind === 'cal' && ref.month === null && !ref.nextMonth && b.ref.kind === 'cal' && b.ref.month === null) ref = { ...ref, month: contextMonth };
+  const r = resolveRange(ref, b.ref, today);
   return r.checkIn !== null && r.checkOut !== null ? withNights(r.checkIn, r.checkOut) : { checkIn: r.checkIn, checkOut: null, nights: null };
 }
 
@@ -80,13 +82,13 @@ function withNights(checkIn: Night, checkOut: Night): StayGuess {
 }
 
 /** The stay told by anchors and lengths, with no corrections to apply. */
-function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: readonly Length[], today: Night): StayGuess {
+function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: readonly Length[], today: Night, contextMonth: number | null = null): StayGuess {
   const len = lastLength(lengths);
   for (let k = 0; k + 1 < anchors.length; k++) {
     const a = anchors[k]!;
     const b = anchors[k + 1]!;
     const link = linked(items, a, b);
-    if (link === 'range') return pair(a, b, today);
+    if (link === 'range') return pair(a, b, today, contextMonth);
     if (link === 'and') {
       // "tomorrow and the day after", "le 12 et le 13": two consecutive days are two nights.
       const s = pair(a, b, today);
@@ -121,7 +123,7 @@ function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: r
  * the length.
  */
 export function stayFrom(facts: DateFacts, today: Night): StayGuess {
-  const { items, anchors, lengths, corrections } = facts;
+  const { items, anchors, lengths, corrections, contextMonth } = facts;
   for (let c = corrections.length - 1; c >= 0; c--) {
     const at = corrections[c]!;
     const beforeA = anchors.filter((a) => a.end <= at);
@@ -130,7 +132,7 @@ export function stayFrom(facts: DateFacts, today: Night): StayGuess {
     const afterL = lengths.filter((l) => l.start > at);
     if (beforeA.length + beforeL.length === 0 || afterA.length + afterL.length === 0) continue;
     const base = assemble(items, beforeA, beforeL, today);
-    const fix = assemble(items, afterA, afterL, today);
+    const fix = assemble(items, afterA, afterL, today, contextMonth);
     if (fix.checkIn !== null && fix.checkOut !== null) return fix;
     if (afterA.length === 0) {
       // Only a new length: keep the arrival.
@@ -155,7 +157,7 @@ export function stayFrom(facts: DateFacts, today: Night): StayGuess {
     const n = fix.nights ?? base.nights;
     return n !== null ? withNights(when, addDays(when, n)) : { checkIn: when, checkOut: null, nights: null };
   }
-  return assemble(items, anchors, lengths, today);
+  return assemble(items, anchors, lengths, today, contextMonth);
 }
 
 function isWeakTo(items: readonly Item[], a: Anchor): boolean {
