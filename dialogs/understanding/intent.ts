@@ -17,7 +17,7 @@ const HANDOFF_TARGET = `human|humans|humain|humaine|humano|humana|real person|ac
 const HANDOFF_STRONG = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|vraie personne|persona real|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|someone real`;
 /** Verbs of talking go with any person; verbs of wanting only with an unmistakable one ("I'd like a room for one person" is a booking). */
 const HANDOFF_TALK = `talk|speak|chat|parler|parle|hablar|hablo|falar|falo|contact|contacter|contactar|get me|passez moi|passe moi|put me through|transfer me|connect me`;
-const HANDOFF_WANT = `need|want|je veux|je voudrais|quiero|quero|i d like|can i have|could i have|give me`;
+const HANDOFF_WANT = `puis je avoir|je peux avoir|pourrais je avoir|can i get|could i get|puedo tener|podria tener|posso ter|need|want|je veux|je voudrais|quiero|quero|i d like|can i have|could i have|give me`;
 const TALK_TARGET = words(HANDOFF_TARGET);
 const STRONG_TARGET = words(HANDOFF_STRONG);
 const TALK = words(HANDOFF_TALK);
@@ -50,7 +50,7 @@ const FEEDBACK_WORDS = words(`
     noisy|too noisy|trop de bruit|bruyant|bruyante|ruidoso|ruidosa|mucho ruido|barulhento|muito barulho
   `);
 const WAS = words(`was|were|is|etait|etaient|fut|a ete|fue|fueron|estuvo|estaba|era|foi|foram|estava|estavam`);
-const JUDGED = words(`amazing|great|perfect|lovely|delicious|fantastic|excellent|wonderful|superb|beautiful|gorgeous|dirty|cold|filthy|rude|uncomfortable|noisy|awful|terrible|disappointing|parfait|parfaite|delicieux|delicieuse|super|genial|magnifique|excellent|excellente|sale|froid|froide|impoli|bruyant|inconfortable|top|maravillos[oa]|perfect[oa]|delicios[oa]|excelente|sucio|sucia|fri[oa]|incomod[oa]|maravilhos[oa]|perfeit[oa]|delicios[oa]|sujo|suja|incomodo|lovely|top|incroyable|increible|incrivel`);
+const JUDGED = words(`comfortable|confortable|comodo|comoda|confortavel|clean|propre|limpio|limpia|limpo|limpa|quiet|calme|tranquilo|tranquila|silencieux|agreable|chaleureux|accueillant|friendly|helpful|cozy|cosy|spacious|spacieux|amplio|espacoso|charming|charmant|amazing|great|perfect|lovely|delicious|fantastic|excellent|wonderful|superb|beautiful|gorgeous|dirty|cold|filthy|rude|uncomfortable|noisy|awful|terrible|disappointing|parfait|parfaite|delicieux|delicieuse|super|genial|magnifique|excellent|excellente|sale|froid|froide|impoli|bruyant|inconfortable|top|maravillos[oa]|perfect[oa]|delicios[oa]|excelente|sucio|sucia|fri[oa]|incomod[oa]|maravilhos[oa]|perfeit[oa]|delicios[oa]|sujo|suja|incomodo|lovely|top|incroyable|increible|incrivel`);
 
 function isFeedback(w: readonly string[]): boolean {
   return near(w, PRAISE, PRAISED, 0) || FEEDBACK_WORDS.test(w) || near(w, WAS, JUDGED, 2);
@@ -61,6 +61,9 @@ const MANAGE = words(`
     ma reservation|ma resa|notre reservation|notre resa|mes reservations|numero de reservation|reference de reservation
     mi reserva|nuestra reserva|numero de reserva|codigo de reserva|localizador
     minha reserva|nossa reserva|numero da reserva|codigo da reserva
+    can t come|cannot come|can t make it|won t be able to come|ne pourrai pas venir|ne pourrons pas venir|ne pouvons plus venir|no podre ir|no podremos ir|ya no podemos ir|nao poderei ir|nao vamos poder ir|nao podemos ir
+    my confirmation|the confirmation email|confirmation email|ma confirmation|mail de confirmation|email de confirmation|mi confirmacion|correo de confirmacion|minha confirmacao|email de confirmacao
+    change the dates|change dates|change my dates|changer les dates|modifier les dates|changer de dates|cambiar las fechas|cambiar fechas|modificar las fechas|mudar as datas|alterar as datas|mudar datas
     i have a reservation|i have a booking|we have a reservation|we have a booking|i ve got a booking|we ve got a booking|j ai une reservation|nous avons une reservation|on a une reservation
     cancel my stay|cancel our stay|annuler mon sejour|annuler notre sejour|cancelar mi estancia|cancelar nuestra estancia|cancelar minha estadia|cancelar nossa estadia|modifier mon sejour|changer mon sejour
     i booked|i ve booked|we booked|we ve booked|i have booked|we have booked|already booked|i made a booking|i made a reservation
@@ -94,6 +97,8 @@ const CONCIERGE = words(`
     baby cot|cot|crib|lit bebe|lit parapluie|cuna|berco
     extra bed|lit supplementaire|cama supletoria|cama extra
     wine tasting|degustation|cata de vinos|degustacao|excursion|excursao|guided tour|visite guidee|visita guiada|tickets|billets|entradas|ingressos
+    luggage|bags|baggage|bagages|valises|equipaje|maletas|bagagem|malas
+    wake us|wake me|reveiller|nous reveiller|me reveiller|despertar|despertarnos|despertarme|acordar|nos acordar|me acordar
     shampoo|shampoing|champu|xampu|ice|glacons|hielo|gelo|kettle|bouilloire|coffee capsules|capsules
   `);
 
@@ -117,6 +122,9 @@ const FAQ_WORDS = words(`
     suitable for children|suitable for kids|child friendly|kid friendly|family friendly|adapte aux enfants|adapte pour les enfants|apto para ninos|adequado para criancas
     pay by card|pay with card|pay by credit card|payer par carte|payer en carte|pagar con tarjeta|pagar com cartao|take cards|take card|take credit cards|accept cards|credit card|credit cards|card payment|amex|visa|mastercard|paypal|cash|especes|cheque vacances|efectivo|dinheiro
     minimum stay|minimum nights|minimum night|sejour minimum|duree minimum|nombre minimum de nuits|nuits minimum|estancia minima|estadia minima|minimo de noches|minimo de noites
+    what s included|what is included|whats included|included in the price|qu est ce qui est inclus|compris dans le prix|inclus dans le prix|que incluye|incluido en el precio|o que esta incluido|incluido no preco
+    check in after|check in before|checkin after|arrive after|late arrival|arriver apres|arrivee tardive|arriver tard|llegar despues|llegada tarde|llegar tarde|chegar depois|chegada tardia|chegar tarde
+    nearby|near by|around here|a proximite|aux alentours|pres d ici|cerca de aqui|por aqui cerca|perto daqui|por perto|curfew|couvre feu|quiet hours
     how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
     check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
   `);
@@ -153,7 +161,7 @@ export interface IntentFacts {
 
 /** Concierge words that are really a question about the property ("do you have a spa?"). */
 const FAQ_QUESTION = words(`do you have|is there|are there|have you got|avez vous|vous avez|y a t il|il y a|tienen|tiene|hay|ustedes tienen|voces tem|tem|existe|ha`);
-const AMENITY = words(`restaurant|restaurante|bar|spa|gym|sauna|jacuzzi|hot tub|terrace|terrasse|terraza|terraco|garden|jardin|jardim|lift|elevator|ascenseur|ascensor|elevador|pool|piscine|piscina|parking|wifi|tennis|playground|aire de jeux|bbq|barbecue|churrasqueira|kitchen|cuisine|cocina|cozinha|minibar|safe|coffre|caja fuerte|cofre|hammam|fitness|gimnasio|academia|shuttle|navette`);
+const AMENITY = words(`kettle|bathtub|bath|tv|television|fridge|minifridge|microwave|hairdryer|hair dryer|balcony|coffee machine|nespresso|iron|bouilloire|baignoire|tele|frigo|refrigerateur|micro ondes|seche cheveux|balcon|machine a cafe|hervidor|banera|nevera|microondas|secador|cafetera|chaleira|banheira|televisao|geladeira|frigobar|varanda|cafeteira|air conditioning|clim|climatisation|aire acondicionado|ar condicionado|heating|chauffage|restaurant|restaurante|bar|spa|gym|sauna|jacuzzi|hot tub|terrace|terrasse|terraza|terraco|garden|jardin|jardim|lift|elevator|ascenseur|ascensor|elevador|pool|piscine|piscina|parking|wifi|tennis|playground|aire de jeux|bbq|barbecue|churrasqueira|kitchen|cuisine|cocina|cozinha|minibar|safe|coffre|caja fuerte|cofre|hammam|fitness|gimnasio|academia|shuttle|navette`);
 const PAST_EVALUATION = words(`was|were|etait|fue|foi`);
 const CHANGES_BOOKING = words(`cancel|annuler|cancelar|change|changer|modify|modifier|modificar|move|decaler|deplacer|avancer|reporter|cambiar|mudar|alterar|find|retrouver|encontrar|encuentro|encontro|status|add|ajouter|anadir|adicionar|payment|paiement|pago|pagamento|confirmation|confirmacion|confirmacao`);
 const TABLE = words(`table|mesa`);
