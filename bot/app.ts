@@ -1,10 +1,14 @@
 import type { Server } from 'restify';
 import { loadPropertiesFrom } from '../adapters/catalog/load-properties';
+import { DemoPayments } from '../adapters/payments/demo/demo-payments';
 import { systemClock } from '../adapters/system/clock';
 import { cryptoIds } from '../adapters/system/ids';
 import { Catalog } from '../domain/catalog/catalog';
 import type { Clock, Store } from '../domain/ports';
 import type { UseCaseDeps } from '../domain/usecases/deps';
+import { understand } from '../dialogs/understanding/understand';
+import { loadBotConfig } from './bot-config';
+import { createBotRuntime, type BotOverrides, type BotRuntime } from './bot-runtime';
 import type { Config } from './config';
 import { createServer } from './http/server';
 import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jobs/feed-wiring';
@@ -17,23 +21,35 @@ export interface App {
   server: Server;
   /** iCal import schedule, export route cache and staff notifier. */
   calendar: CalendarWiring;
+  /** The Bot Framework side: adapter, bot state, the bot, POST /api/messages. */
+  bot: BotRuntime;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
   listen(): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The composition root: the only place that picks concrete adapters. */
-export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides = {}): Promise<App> {
+export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides = {}): Promise<App> {
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
   const store = over.store ?? createStore(config);
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
   const server = createServer(deps, log);
   const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
   const calendar = await startCalendar(deps, server, config, log, over);
+  const bot = createBotRuntime({
+    deps,
+    log,
+    config: over.botConfig ?? loadBotConfig(process.env),
+    createBot: over.createBot,
+    // Demo checkout links until a payment provider is configured (payments issue).
+    services: { notifier: calendar.notifier, payments: new DemoPayments(`http://localhost:${config.port}`), understand },
+  });
+  bot.register(server);
   return {
     deps,
     server,
     calendar,
+    bot,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

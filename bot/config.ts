@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { formatIssues } from '../domain/catalog/parse';
 import { calendarEnvCheck, calendarEnvShape } from './jobs/feed-config';
+import { botEnvCheck, botEnvShape } from './bot-config';
 
 const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(0, { error: 'expected a port number from 0 to 65535' }).max(65535, { error: 'expected a port number from 0 to 65535' });
 
@@ -20,7 +21,11 @@ export const envSchema = z.object({
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
   // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
   ...calendarEnvShape,
-}).superRefine(calendarEnvCheck);
+  // The bot's credentials, state TTL and default property: read by bot/bot-config.ts, checked here with the rest.
+  ...botEnvShape,
+})
+  .superRefine(calendarEnvCheck)
+  .superRefine(botEnvCheck);
 
 export interface Config {
   port: number;

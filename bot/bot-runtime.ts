@@ -1,0 +1,95 @@
+import type { ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
+import type { Server } from 'restify';
+import type { UseCaseDeps } from '../domain/usecases/deps';
+import { createBotAuthentication, MajordomeAdapter } from './bot-adapter';
+import { BotConfigError, type BotConfig } from './bot-config';
+import { createBotStorage } from './bot-storage-factory';
+import { ETagConversationState, ETagUserState } from './etag-state';
+import { messagesHandler } from './http/messages-route';
+import type { Logger } from './logger';
+import { MajordomeBot, type BotOptions } from './majordome-bot';
+import { createTurnErrorHandler } from './turn-error';
+import { TurnQueue } from './turn-queue';
+
+/** What handles a turn: MajordomeBot, or the echo bot the benchmark measures as its ceiling. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** What the runtime builds itself; the composition root supplies the rest of BotOptions. */
+type RuntimeBuilt = 'deps' | 'log' | 'conversationState' | 'userState' | 'defaultPropertyId';
+
+export interface BotRuntimeOptions {
+  deps: UseCaseDeps;
+  config: BotConfig;
+  log: Logger;
+  /** The bot's services picked by the composition root: notifier, payments, understanding. */
+  services: Omit<BotOptions, RuntimeBuilt>;
+  /** Default: a MajordomeBot. Tests and the benchmark's echo ceiling build another bot on the same wiring. */
+  createBot?: (options: BotOptions) => TurnHandler;
+  /** Default: on the app's store (memory, or Redis on the store's connection). */
+  storage?: Storage;
+}
+
+export interface BotRuntime {
+  adapter: MajordomeAdapter;
+  storage: Storage;
+  conversationState: ConversationState;
+  userState: UserState;
+  bot: TurnHandler;
+  defaultPropertyId: string;
+  /** True without app credentials: /api/messages admits loopback only. */
+  loopbackOnly: boolean;
+  /** Registers POST `path` (default /api/messages) on the server. */
+  register(server: Server, path?: string): void;
+}
+
+export const MESSAGES_PATH = '/api/messages';
+
+function pickDefaultProperty(deps: UseCaseDeps, wanted: string | null): string {
+  const ids = deps.catalog.list().map((p) => p.id);
+  if (wanted === null) {
+    const first = ids[0];
+    if (first === undefined) throw new BotConfigError('the catalogue has no property for the bot to serve');
+    return first;
+  }
+  if (!deps.catalog.get(wanted)) throw new BotConfigError(`invalid environment:\nDEFAULT_PROPERTY_ID: no property "${wanted}" in the catalogue (${ids.join(', ')})`);
+  return wanted;
+}
+
+/** The Bot Framework side of the app: adapter, state on the store, the bot, and its route. */
+export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
+  const { deps, config, log } = options;
+  const defaultPropertyId = pickDefaultProperty(deps, config.defaultPropertyId);
+  const storage = options.storage ?? createBotStorage(deps.store, config.stateTtlMs);
+  const conversationState = new ETagConversationState(storage);
+  const userState = new ETagUserState(storage);
+  const botOptions: BotOptions = { ...options.services, deps, log, conversationState, userState, defaultPropertyId };
+  const bot = options.createBot ? options.createBot(botOptions) : new MajordomeBot(botOptions);
+
+  const adapter = new MajordomeAdapter(createBotAuthentication(config.credentials));
+  adapter.onTurnError = createTurnErrorHandler({ conversationState, log });
+  const loopbackOnly = config.credentials === null;
+  const queue = new TurnQueue();
+  const handler = messagesHandler({ adapter, logic: (context) => bot.run(context), queue, log, loopbackOnly });
+
+  return {
+    adapter,
+    storage,
+    conversationState,
+    userState,
+    bot,
+    defaultPropertyId,
+    loopbackOnly,
+    register: (server, path = MESSAGES_PATH) => {
+      server.post(path, handler);
+    },
+  };
+}
+
+/** What tests and the benchmark may swap when they create the app. */
+export interface BotOverrides {
+  /** Default: read from the environment (MicrosoftAppId, BOT_STATE_TTL_DAYS, DEFAULT_PROPERTY_ID, …). */
+  botConfig?: BotConfig;
+  createBot?: BotRuntimeOptions['createBot'];
+}

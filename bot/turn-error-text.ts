@@ -1,0 +1,28 @@
+import { isLocale, type Locale } from '../domain/catalog/locales';
+
+/**
+ * What the guest reads when a turn fails. Kept here rather than in dialogs/messages because the
+ * adapter says it when the dialogs themselves have failed; same four languages.
+ */
+export const TURN_ERROR_TEXT: Record<'failed' | 'crossed', Record<Locale, string>> = {
+  /** The conversation state was cleared: the guest starts again. */
+  failed: {
+    en: "Sorry, something went wrong on my side. Let's start again: how can I help?",
+    fr: 'Désolé, un problème est survenu de mon côté. Reprenons : que puis-je faire pour vous ?',
+    es: 'Lo siento, algo ha fallado por mi parte. Empecemos de nuevo: ¿en qué puedo ayudarle?',
+    pt: 'Desculpe, algo correu mal do meu lado. Vamos recomeçar: como posso ajudar?',
+  },
+  /** Two turns of the conversation saved at once; the other one's state is kept. */
+  crossed: {
+    en: 'Sorry, two of your messages crossed. Could you send your last one again?',
+    fr: 'Désolé, deux de vos messages se sont croisés. Pouvez-vous renvoyer le dernier ?',
+    es: 'Lo siento, dos de sus mensajes se han cruzado. ¿Puede enviar el último de nuevo?',
+    pt: 'Desculpe, duas das suas mensagens cruzaram-se. Pode enviar a última novamente?',
+  },
+};
+
+/** `fr-FR`, `fr_CA`, `FR` → fr; anything else → en. */
+export function turnErrorLocale(activityLocale: string | undefined): Locale {
+  const language = (activityLocale ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLocale(language) ? language : 'en';
+}
