@@ -20,7 +20,7 @@ export interface StayGuess {
 const EMPTY: StayGuess = { checkIn: null, checkOut: null, nights: null };
 
 /** Whether the items between two anchors make them a range ("to", "-", "au", "and" after "between"). */
-function linked(items: readonly Item[], a: Anchor, b: Anchor): 'range' | 'list' | 'and' | null {
+function linked(items: readonly Item[], a: Anchor, b: Anchor): 'range' | 'list' | 'and' | 'comma' | null {
   let to = false;
   let and = false;
   for (let j = a.end; j < b.start; j++) {
@@ -33,6 +33,7 @@ function linked(items: readonly Item[], a: Anchor, b: Anchor): 'range' | 'list' 
     else return null;
   }
   if (to) return 'range';
+  if (!and && b.start > a.end && items[a.end]!.t === ',') return 'comma';
   if (and) {
     for (let j = a.start - 1; j >= Math.max(0, a.start - 3); j--) if (has(items[j], 'between') !== undefined) return 'range';
     if (b.night || a.night) return 'list';
@@ -42,6 +43,33 @@ function linked(items: readonly Item[], a: Anchor, b: Anchor): 'range' | 'list' 
       if (u !== undefined && u.u === 'night') return 'list';
     }
     return 'and';
+  }
+  return null;
+}
+
+/**
+ * "the 12th, 13th and 14th", "friday, saturday and sunday night": consecutive days listed
+ * with commas and a final "and" are nights; the stay ends the morning after the last.
+ */
+function nightsList(items: readonly Item[], anchors: readonly Anchor[], today: Night): StayGuess | null {
+  for (let k = 0; k + 2 < anchors.length; k++) {
+    let end = k;
+    while (end + 1 < anchors.length && linked(items, anchors[end]!, anchors[end + 1]!) === 'comma') end++;
+    if (end === k || end + 1 >= anchors.length || linked(items, anchors[end]!, anchors[end + 1]!) !== 'and') continue;
+    end++;
+    // Months said once at the end ("12th, 13th and 14th december") belong to every day.
+    const last = anchors[end]!.ref;
+    const month = last.kind === 'cal' ? last.month : null;
+    const days: Night[] = [];
+    for (let j = k; j <= end; j++) {
+      const r = anchors[j]!.ref;
+      const ref = r.kind === 'cal' && r.month === null && month !== null ? { ...r, month } : r;
+      const n = j === k ? resolveStart(ref, today) : resolveEnd(ref, days[days.length - 1]!, today);
+      if (n === null) return null;
+      days.push(n);
+    }
+    for (let j = 1; j < days.length; j++) if (daysBetween(days[j - 1]!, days[j]!) !== 1) return null;
+    return withNights(days[0]!, addDays(days[days.length - 1]!, 1));
   }
   return null;
 }
@@ -84,11 +112,14 @@ function withNights(checkIn: Night, checkOut: Night): StayGuess {
 /** The stay told by anchors and lengths, with no corrections to apply. */
 function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: readonly Length[], today: Night, contextMonth: number | null = null): StayGuess {
   const len = lastLength(lengths);
+  const listed = nightsList(items, anchors, today);
+  if (listed !== null) return listed;
   for (let k = 0; k + 1 < anchors.length; k++) {
     const a = anchors[k]!;
     const b = anchors[k + 1]!;
     const link = linked(items, a, b);
     if (link === 'range') return pair(a, b, today, contextMonth);
+    if (link === 'comma') continue;
     if (link === 'and') {
       // "tomorrow and the day after", "le 12 et le 13": two consecutive days are two nights.
       const s = pair(a, b, today);
@@ -106,6 +137,12 @@ function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: r
   const departure = anchors.find((a) => a.role === 'depart' && (arrival === undefined || a.start > arrival.start));
   if (arrival !== undefined && departure !== undefined) return pair(arrival, departure, today);
   const primary = arrival ?? anchors.find((a) => a.role !== 'depart');
+  // "venir le 24 au soir et repartir le 26": an arrival said plainly, then a departure.
+  const laterDeparture = primary === undefined ? undefined : anchors.find((a) => a.role === 'depart' && a.start > primary.start);
+  if (primary !== undefined && laterDeparture !== undefined) {
+    const s = pair(primary, laterDeparture, today, contextMonth);
+    if (s.checkOut !== null) return s;
+  }
   if (primary !== undefined) return single(primary, len, today);
   if (departure !== undefined) {
     const out = resolveStart(departure.ref, today);
