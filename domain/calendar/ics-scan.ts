@@ -121,6 +121,8 @@ export function scanIcs(raw: string): IcsScan {
     const parsed = plain ? null : parseContentLine(line);
     if (!plain && !parsed) continue;
     const failure = handle(name, parsed ? parsed.value : (m[3] ?? ''), parsed);
+    // A download cut inside its last line ("END:VCALEN") is a truncation, not a mistake of the platform.
+    if (failure && name === 'END' && text.slice(pos).trim() === '') return fail('truncated', 'the feed stops before END:VCALENDAR: it was cut off');
     if (failure) return failure;
     if (stack.length === 0) lastEnd = pos;
   }

@@ -40,8 +40,9 @@ describe('the structure check of a feed', () => {
     expect(codeOf(`\ufeff${cal(...event('DTSTART;VALUE=DATE:2027', ' 0310'))}`)).toBe('ok');
   });
 
-  it('refuses a file cut before END:VCALENDAR, even between events', () => {
+  it('refuses a file cut before END:VCALENDAR, between events or inside the last line', () => {
     expect(codeOf(cal(...event('DTSTART;VALUE=DATE:20270310')).replace('END:VCALENDAR\r\n', ''))).toBe('truncated');
+    expect(codeOf(cal(...event('DTSTART;VALUE=DATE:20270310')).replace('END:VCALENDAR\r\n', 'END:VCALEN'))).toBe('truncated');
   });
 
   it('refuses components closed in the wrong order or content after the calendar', () => {
