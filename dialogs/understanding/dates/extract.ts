@@ -27,7 +27,8 @@ export type DateRef =
   | { kind: 'cal'; day: number; month: number | null; year: number | null; wd: number | null; nextMonth: boolean }
   | { kind: 'wd'; wd: number; mod: 'none' | 'this' | 'next'; plusWeeks?: number }
   | { kind: 'rel'; days: number }
-  | { kind: 'easter' }
+  | { kind: 'easter'; offset: number }
+  | { kind: 'nthWeekday'; month: number; wd: number; n: number }
   /** The nth (1-4, or -1 for the last) weekend of a month: the one around its nth Saturday. */
   | { kind: 'monthWeekend'; month: number; n: number };
 
@@ -383,8 +384,10 @@ function parseDate(c: Cursor, i: number): Parsed {
 
   // Holidays (and "easter weekend", "valentine's weekend").
   const hol = has(it, 'holiday');
-  if (hol !== undefined || has(it, 'easter') !== undefined) {
-    const ref: DateRef = hol !== undefined ? cal(hol.d, hol.m, null, null) : { kind: 'easter' };
+  const easter = has(it, 'easter');
+  const nthwd = has(it, 'nthwd');
+  if (hol !== undefined || easter !== undefined || nthwd !== undefined) {
+    const ref: DateRef = hol !== undefined ? cal(hol.d, hol.m, null, null) : easter !== undefined ? { kind: 'easter', offset: easter.offset } : { kind: 'nthWeekday', month: nthwd!.m, wd: nthwd!.d, n: nthwd!.n };
     let j = i + 1;
     if (isPunct(items[j], '.') && items[j + 1] !== undefined && has(items[j + 1], 'weekend') === undefined) return { anchor: anchor(ref, i, j), next: j };
     if (has(items[j], 'weekend') !== undefined) return { anchor: anchor(ref, i, j + 1, { weekend: 'of' }), next: j + 1 };
@@ -458,6 +461,13 @@ function parseDate(c: Cursor, i: number): Parsed {
     let mod: 'none' | 'this' | 'next' = 'none';
     if (has(prev, 'this') !== undefined || (has(prev, 'dayart') !== undefined && has(prev2, 'this') !== undefined)) mod = 'this';
     if (has(prev, 'next') !== undefined || (has(prev, 'dayart') !== undefined && has(prev2, 'next') !== undefined)) mod = 'next';
+    // "the second Saturday of January", "le premier samedi de mars"
+    const nth = prev === undefined ? undefined : prev.n !== null ? (prev.ordinal && prev.n <= 5 ? prev.n : undefined) : ORDINAL_WORDS.get(prev.t);
+    if (nth !== undefined) {
+      const k = skip(items, i + 1, ['of', 'in', 'from'], 1);
+      const mo = has(items[k], 'month');
+      if (k > i + 1 && mo !== undefined) return { anchor: anchor({ kind: 'nthWeekday', month: mo.m, wd: w.d, n: nth }, i - 1, k + 1), next: k + 1 };
+    }
     if (has(prev, 'past') !== undefined) return null;
     let k = i + 1;
     if (has(items[k], 'next') !== undefined) {
@@ -491,7 +501,7 @@ function parseDate(c: Cursor, i: number): Parsed {
       return iso !== null ? { anchor: anchor(cal(iso.day, iso.month, iso.year, null), i, iso.next), next: iso.next } : null;
     }
     if (!isDayNumber(it)) return null;
-    if (it.ordinal && (has(items[i + 1], 'weekend') !== undefined || has(items[i + 1], 'unit') !== undefined)) return null;
+    if (it.ordinal && (has(items[i + 1], 'weekend') !== undefined || has(items[i + 1], 'unit') !== undefined || has(items[i + 1], 'wd') !== undefined)) return null;
     const nd = numericDate(items, i, locale);
     if (nd !== null) return { anchor: anchor(cal(nd.day, nd.month, nd.year, null), i, nd.next, nd.raw ? { numeric: nd.raw } : {}), next: nd.next };
     const prev = items[i - 1];
@@ -545,6 +555,9 @@ function parseWeekend(c: Cursor, i: number): Parsed {
   }
   // "the weekend of the 19th", "le week-end du 12", "el fin de semana del 19", "weekend of dec 12"
   const k = skip(items, j, ['of', 'from', 'dayart'], 2);
+  const named = items[k];
+  // "the weekend of the wedding": a weekend we cannot date is no date at all.
+  if (k > j && named !== undefined && named.n === null && named.anns.length === 0 && /^[a-z]{3,}$/.test(named.t) && !['the', 'this', 'next'].includes(named.t)) return { anchor: null, next: k + 1 };
   if (k > j || has(items[k], 'month') !== undefined) {
     const inner = parseDate(c, k);
     if (inner !== null && inner.anchor !== null && inner.anchor.ref.kind !== 'wd') {

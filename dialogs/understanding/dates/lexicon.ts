@@ -13,7 +13,10 @@ export type Ann =
   | { k: 'rel'; days: number; night?: boolean }
   | { k: 'weekend' }
   | { k: 'holiday'; m: number; d: number }
-  | { k: 'easter' }
+  /** Easter Sunday, or a feast a fixed number of days from it (Ascension +39, Pentecost +49). */
+  | { k: 'easter'; offset: number }
+  /** The nth weekday of a month (n = -1: the last): Thanksgiving, Memorial Day, Labor Day. */
+  | { k: 'nthwd'; m: number; d: number; n: number }
   /** A length unit: nights per unit ("week" = 7). `day` units count as nights (guests say "3 days"). */
   | { k: 'unit'; per: number; u: 'night' | 'week' | 'day' | 'fortnight' | 'month' }
   /** A fixed length said in one word ("fortnight", "quinzaine"). */
@@ -42,6 +45,9 @@ export type Ann =
   | { k: 'noise' };
 
 type Entry = readonly [phrase: string, ...anns: Ann[]];
+
+const E = (offset: number): Ann => ({ k: 'easter', offset });
+const H = (m: number, d: number): Ann => ({ k: 'holiday', m, d });
 
 const month = (m: number, weak = false): Ann => (weak ? { k: 'month', m, weak } : { k: 'month', m });
 const wd = (d: number, weak = false): Ann => (weak ? { k: 'wd', d, weak } : { k: 'wd', d });
@@ -110,7 +116,18 @@ const ENTRIES: Entry[] = [
   ['valentine s day', { k: 'holiday', m: 2, d: 14 }], ['valentines day', { k: 'holiday', m: 2, d: 14 }], ['valentine day', { k: 'holiday', m: 2, d: 14 }], ['valentine s', { k: 'holiday', m: 2, d: 14 }], ['valentines', { k: 'holiday', m: 2, d: 14 }], ['valentine', { k: 'holiday', m: 2, d: 14 }],
   ['saint valentin', { k: 'holiday', m: 2, d: 14 }], ['st valentin', { k: 'holiday', m: 2, d: 14 }], ['san valentin', { k: 'holiday', m: 2, d: 14 }], ['dia de san valentin', { k: 'holiday', m: 2, d: 14 }], ['dia de los enamorados', { k: 'holiday', m: 2, d: 14 }],
   ['sao valentim', { k: 'holiday', m: 2, d: 14 }], ['dia de sao valentim', { k: 'holiday', m: 2, d: 14 }], ['dia dos namorados', { k: 'holiday', m: 2, d: 14 }],
-  ['easter', { k: 'easter' }], ['paques', { k: 'easter' }], ['pascua', { k: 'easter' }], ['pascoa', { k: 'easter' }], ['domingo de pascua', { k: 'easter' }], ['domingo de pascoa', { k: 'easter' }], ['easter sunday', { k: 'easter' }],
+  ['easter', E(0)], ['paques', E(0)], ['pascua', E(0)], ['pascoa', E(0)], ['domingo de pascua', E(0)], ['domingo de pascoa', E(0)], ['easter sunday', E(0)], ['dimanche de paques', E(0)],
+  ['good friday', E(-2)], ['vendredi saint', E(-2)], ['viernes santo', E(-2)], ['sexta feira santa', E(-2)],
+  ['easter monday', E(1)], ['lundi de paques', E(1)], ['lunes de pascua', E(1)], ['segunda feira de pascoa', E(1)],
+  ['ascension', E(39)], ['ascension day', E(39)], ['jeudi de l ascension', E(39)], ['dia de la ascension', E(39)], ['ascensao', E(39)], ['dia da ascensao', E(39)],
+  ['pentecost', E(49)], ['whitsun', E(49)], ['whitsunday', E(49)], ['pentecote', E(49)], ['pentecostes', E(49)], ['whit monday', E(50)], ['lundi de pentecote', E(50)],
+  ['mardi gras', E(-47)], ['shrove tuesday', E(-47)], ['carnaval', E(-47)], ['carnival', E(-47)], ['corpus christi', E(60)], ['fete dieu', E(60)],
+  // Holidays on a weekday of a month (US), and fixed-date ones guests name.
+  ['thanksgiving', { k: 'nthwd', m: 11, d: 4, n: 4 }], ['memorial day', { k: 'nthwd', m: 5, d: 1, n: -1 }], ['labor day', { k: 'nthwd', m: 9, d: 1, n: 1 }], ['labour day', { k: 'nthwd', m: 9, d: 1, n: 1 }],
+  ['halloween', H(10, 31)], ['toussaint', H(11, 1)], ['all saints day', H(11, 1)], ['armistice', H(11, 11)], ['veterans day', H(11, 11)], ['assomption', H(8, 15)], ['bastille day', H(7, 14)], ['fete nationale', H(7, 14)],
+  ['epiphanie', H(1, 6)], ['epiphany', H(1, 6)], ['dia de reyes', H(1, 6)], ['reyes magos', H(1, 6)], ['los reyes', H(1, 6)], ['dia de reis', H(1, 6)], ['boxing day', H(12, 26)], ['lendemain de noel', H(12, 26)],
+  ['st patrick s day', H(3, 17)], ['saint patrick s day', H(3, 17)], ['st patricks day', H(3, 17)], ['st patrick', H(3, 17)], ['saint patrick', H(3, 17)], ['independence day', H(7, 4)],
+  ['fete du travail', H(5, 1)], ['dia del trabajo', H(5, 1)], ['dia do trabalhador', H(5, 1)], ['dia de tiradentes', H(4, 21)], ['fete de la musique', H(6, 21)], ['dia de la hispanidad', H(10, 12)],
 
   // Lengths.
   ['night', NIGHT], ['nights', NIGHT], ['nite', NIGHT], ['nites', NIGHT], ['nts', NIGHT], ['nt', NIGHT], ['nght', NIGHT], ['nghts', NIGHT], ['overnight', NIGHT],

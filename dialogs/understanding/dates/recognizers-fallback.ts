@@ -1,11 +1,12 @@
 /**
  * Microsoft Recognizers as a fallback. They cost ~19 ms a French call and ~3.4 ms an
  * English one whether they find anything or not, and ~2.5 s for the first French call, so
- * the fast extractor handles the common forms and Recognizers only see messages that
- * (a) gave the extractor no date at all and (b) name something it does not know: US and
- * church holidays ("Thanksgiving", "Pentecôte"), "the first week of August", "the second
- * Saturday of May". Their answers still go through our conventions: only future dates,
- * only dates and explicit ranges (never "next week" turned into an invented stay).
+ * the fast extractor handles the common forms (and the usual holidays, Easter-based feasts
+ * and US Monday holidays itself) and Recognizers only see messages that (a) gave the
+ * extractor no date at all and (b) name something it does not know: "the first week of
+ * August", "Mother's Day", "Columbus Day". Their answers still go through our conventions:
+ * only future dates, only dates and explicit ranges (never "next week" turned into an
+ * invented stay).
  *
  * The module is loaded lazily so a process that never needs it never pays for it; the bot
  * calls warmUp() (understand.ts) at boot so no guest pays the first-call cost.
@@ -46,7 +47,7 @@ export function warmUpRecognizers(): void {
 }
 
 /** Names the fast extractor does not resolve itself: only these justify a Recognizers call. */
-const HOLIDAYS = new PhraseSet(`thanksgiving|halloween|memorial day|labou?r day|independence day|boxing day|mother s day|mothers day|father s day|fathers day|st patrick|saint patrick|mardi gras|carnaval|carnival|pentecost|pentecote|whitsun|ascension|toussaint|assomption|armistice|semana santa|reyes|epiphany|epiphanie|corpus christi|tiradentes|fete des meres|fete des peres|dia de la madre|dia das maes`);
+const HOLIDAYS = new PhraseSet(`mother s day|mothers day|father s day|fathers day|martin luther king|mlk day|presidents day|president s day|columbus day|veterans day|juneteenth|groundhog day|april fool s day|cinco de mayo|fete des meres|fete des peres|dia de la madre|dia del padre|dia das maes|dia dos pais|semana santa|holy week|easter week`);
 const ORDINAL = new PhraseSet(`first|second|third|fourth|last|premiere|premier|deuxieme|derniere|dernier|primera|primer|segunda|ultima|ultimo|primeira|primeiro`);
 const PERIOD_OF = new PhraseSet(`(?:week|weekend|semaine|week end|semana|fin de semana|fim de semana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta) (?:of|in|de|du|d|en|em|do|da|del)`);
 
@@ -75,7 +76,9 @@ export function recognizeStay(text: string, locale: Locale, today: Night): { che
   for (const r of results) {
     const values = ((r.resolution as { values?: Resolution[] } | undefined)?.values ?? []).filter((v) => v.timex !== undefined && v.timex !== '');
     for (const v of values) {
-      if (v.type === 'date' && v.value !== undefined && NIGHT_RE.test(v.value) && v.value >= today) return { checkIn: v.value, checkOut: null };
+      // Single dates only in English: the French tables answered 31 December for both
+      // Toussaint and Pâques, so other languages only get explicit ranges.
+      if (locale === 'en' && v.type === 'date' && v.value !== undefined && NIGHT_RE.test(v.value) && v.value >= today) return { checkIn: v.value, checkOut: null };
       const explicitRange = v.timex!.startsWith('(') || /-\d\d-W\d\d$/.test(v.timex!);
       if (v.type === 'daterange' && explicitRange && v.start !== undefined && v.end !== undefined && NIGHT_RE.test(v.start) && NIGHT_RE.test(v.end) && v.start >= today && v.end > v.start) {
         return { checkIn: v.start, checkOut: v.end };

@@ -87,11 +87,27 @@ export function easterSunday(year: number): Night {
   return night(year, month, day)!;
 }
 
-function nextEaster(from: Night, strict: boolean): Night {
-  for (let y = yearOf(from); ; y++) {
-    const e = easterSunday(y);
+function nextEaster(from: Night, strict: boolean, offset = 0): Night {
+  for (let y = yearOf(from) - 1; ; y++) {
+    const e = addDays(easterSunday(y), offset);
     if (strict ? e > from : e >= from) return e;
   }
+}
+
+/** The nth `weekday` of `month` (n = -1: the last) next on or after `from`. */
+function nextNthWeekday(month: number, weekday: number, n: number, from: Night, strict: boolean): Night | null {
+  for (let y = yearOf(from); y <= yearOf(from) + 1; y++) {
+    const first = nextWeekday(weekday, night(y, month, 1)!, true);
+    let d: Night;
+    if (n > 0) d = addDays(first, 7 * (n - 1));
+    else {
+      d = first;
+      while (monthOf(addDays(d, 7)) === month) d = addDays(d, 7);
+    }
+    if (monthOf(d) !== month) continue;
+    if (strict ? d > from : d >= from) return d;
+  }
+  return null;
 }
 
 /** The Saturday of the nth weekend (n = -1: the last) of `month` in `year`. */
@@ -122,7 +138,9 @@ export function resolveStart(ref: DateRef, today: Night): Night | null {
     case 'rel':
       return addDays(today, ref.days);
     case 'easter':
-      return nextEaster(today, false);
+      return nextEaster(today, false, ref.offset);
+    case 'nthWeekday':
+      return nextNthWeekday(ref.month, ref.wd, ref.n, today, false);
     case 'monthWeekend':
       return nextMonthWeekend(ref.month, ref.n, today);
     case 'wd':
@@ -147,7 +165,9 @@ export function resolveEnd(ref: DateRef, start: Night, today: Night): Night | nu
     case 'rel':
       return addDays(today, ref.days);
     case 'easter':
-      return nextEaster(start, true);
+      return nextEaster(start, true, ref.offset);
+    case 'nthWeekday':
+      return nextNthWeekday(ref.month, ref.wd, ref.n, start, true);
     case 'monthWeekend':
       return nextMonthWeekend(ref.month, ref.n, addDays(start, 1));
     case 'wd':
@@ -201,5 +221,7 @@ export function weekendFriday(kind: 'this' | 'next' | 'of', ref: DateRef, today:
   if (dow === 5) return d;
   if (dow === 6) return addDays(d, -1);
   if (dow === 0) return addDays(d, -2);
+  // A Monday (Easter Monday, Memorial Day) closes the weekend before it.
+  if (dow === 1) return addDays(d, -3);
   return nextWeekday(5, d, false);
 }

@@ -190,6 +190,14 @@ describe('holidays resolve to their dates', () => {
     ['Christmas Eve for 3 nights', FRI, '2026-12-24', '2026-12-27'],
     ['Christmas Eve', LATE_DEC, '2027-12-24', null],
     ['easter weekend', '2026-03-31', '2026-04-03', '2026-04-05'],
+    // Feasts counted from Easter, US Monday holidays, nth weekdays: our own tables.
+    ['pour la Pentecôte', FRI, '2027-05-16', null],
+    ['le week-end de l’Ascension', FRI, '2027-05-07', '2027-05-09'],
+    ['Thanksgiving weekend', FRI, '2026-11-27', '2026-11-29'],
+    ['Memorial Day weekend', FRI, '2027-05-28', '2027-05-30'],
+    ['the second Saturday of January', FRI, '2027-01-09', null],
+    ['la Toussaint', FRI, '2027-11-01', null],
+    ['the weekend of the wedding', FRI, null, null],
   ]);
 });
 
