@@ -72,7 +72,8 @@ export function recognizeStay(text: string, locale: Locale, today: Night): { che
   // Recognizers read the reference with local getters: build it from today's fields so the
   // process time zone cannot shift it.
   const ref = new Date(y, m - 1, d, 12);
-  const results = model(locale).parse(text, ref);
+  // Recognizers know "mother's day" but not "mother’s day".
+  const results = model(locale).parse(text.replace(/[\u2018\u2019\u02bc]/g, "'"), ref);
   for (const r of results) {
     const values = ((r.resolution as { values?: Resolution[] } | undefined)?.values ?? []).filter((v) => v.timex !== undefined && v.timex !== '');
     for (const v of values) {

@@ -14,12 +14,15 @@ describe('Recognizers fallback', () => {
     say('Avez-vous une chambre du 12 au 15 décembre pour 2 adultes ?');
     say('I booked last week, can you check it');
     say('table for 4 at 8pm');
+    expect(stayOf('a room for Thanksgiving', '2026-11-20')).toEqual(['2026-11-26', null]);
+    expect(stayOf('pour la Pentecôte', '2026-11-20')).toEqual(['2027-05-16', null]);
     expect(loadedModels()).toBe(0);
   });
 
   it('is only asked about names the extractor does not know', () => {
     const hint = (t: string): boolean => looksDateBearing(wordsOf(tokenize(fold(t))));
-    expect(hint('a room for Thanksgiving')).toBe(true);
+    expect(hint('a room for Mother’s Day')).toBe(true);
+    expect(hint('a room for Thanksgiving')).toBe(false);
     expect(hint('the first week of August')).toBe(true);
     expect(hint('la première semaine d’août')).toBe(true);
     expect(hint('du 12 au 15 décembre')).toBe(false);
@@ -29,10 +32,10 @@ describe('Recognizers fallback', () => {
   it('warms up all four languages once, then resolves what only it knows, by our conventions', () => {
     warmUp();
     expect(loadedModels()).toBe(4);
-    // Thanksgiving 2026 is Thursday November 26: a date, so an arrival only.
-    expect(stayOf('a room for Thanksgiving', '2026-11-20')).toEqual(['2026-11-26', null]);
-    // Past the day, the next one.
-    expect(stayOf('a room for Thanksgiving', '2026-11-27')[0]).toBe('2027-11-25');
+    // Mother's Day (US) 2027 is Sunday May 9: a date, so an arrival only.
+    expect(stayOf('a room for Mother’s Day', '2026-11-20')).toEqual(['2027-05-09', null]);
+    // Past the day, the next one (May 14, 2028).
+    expect(stayOf('a room for Mother’s Day', '2027-05-10')[0]).toBe('2028-05-14');
     // A week of a month is an explicit range.
     expect(stayOf('the first week of August', '2026-11-20')).toEqual(['2027-08-02', '2027-08-09']);
   }, 60000);
