@@ -168,7 +168,7 @@ function isDayNumber(item: Item | undefined): boolean {
 }
 
 function isYear(item: Item | undefined): boolean {
-  return item !== undefined && item.n !== null && !item.masked && ((item.digits === 4 && item.n >= 2000 && item.n <= 2100) || (item.digits === 2 && false));
+  return item !== undefined && item.n !== null && !item.masked && item.digits === 4 && item.n >= 2000 && item.n <= 2100;
 }
 
 /** True when the number at `i` counts something ("2 adults", "3 nights", "2 to 4 people"). */
@@ -177,7 +177,6 @@ function countsSomething(items: readonly Item[], i: number): boolean {
   if (next === undefined) return false;
   if (has(next, 'unit') !== undefined || has(next, 'len') !== undefined || isCountNoun(next.t)) return true;
   if (next.t === 'of' && items[i + 2]?.t === 'us') return true;
-  if (next.t === 'x' || next.t === '+' || next.t === 'ad' || next.t === 'a' && items[i + 2]?.t === '+') return false;
   // "2 to 4 people", "entre 2 et 4 personnes"
   if ((has(next, 'to') !== undefined || has(next, 'and') !== undefined) && items[i + 2]?.n != null) {
     const after = items[i + 3];
@@ -697,18 +696,18 @@ export function extractDates(items: Item[], locale: Locale): DateFacts {
   return { items, anchors, lengths, corrections, contextMonth };
 }
 
-/** Arrival or departure, from the words just before an anchor. */
+/** Arrival or departure, from the words just before an anchor ("from", "arriving", "until", "départ"). */
+const ROLE_FILLERS = new Set(['on', 'le', 'we', 'nous', 'i', 'je', 'the', 'late', 'early', 'tard', 'tot']);
+
 function roleOf(items: readonly Item[], start: number): Anchor['role'] {
   for (let j = start - 1, seen = 0; j >= 0 && seen < 3; j--, seen++) {
     const it = items[j]!;
-    if (has(it, 'arrive') !== undefined || (has(it, 'from') !== undefined && it.t !== 'de' && it.t !== 'do' && it.t !== 'del' && it.t !== 'du')) return 'arrive';
-    if (has(it, 'from') !== undefined) return 'arrive';
+    if (has(it, 'arrive') !== undefined || has(it, 'from') !== undefined) return 'arrive';
     if (has(it, 'depart') !== undefined) return 'depart';
     const to = has(it, 'to');
-    if (to !== undefined && to.strong === true) return 'depart';
-    if (to !== undefined) return null;
+    if (to !== undefined) return to.strong === true ? 'depart' : null;
     if (has(it, 'dayart') !== undefined || has(it, 'of') !== undefined || has(it, 'this') !== undefined || has(it, 'next') !== undefined || isPunct(it, ',', ':')) continue;
-    if (it.t === 'on' || it.t === 'le' || it.t === 'we' || it.t === 'nous' || it.t === 'on' || it.t === 'i' || it.t === 'je' || it.t === 'the') continue;
+    if (ROLE_FILLERS.has(it.t)) continue;
     return null;
   }
   return null;
