@@ -7,7 +7,7 @@
  * not say; a bad line gives `{id?, error}`.
  */
 import { z } from 'zod';
-import { isValidTimeZone } from '../../domain/calendar/nights';
+import { isNight, isValidTimeZone } from '../../domain/calendar/nights';
 import { LOCALES, type Locale } from '../../domain/catalog/locales';
 import type { Intent } from './types';
 import { understand } from './understand';
@@ -20,11 +20,13 @@ export function nowOfDate(date: string): Date {
   return new Date(Date.UTC(y, m - 1, d, 12));
 }
 
+const ISO_INSTANT = z.iso.datetime({ offset: true });
+
 const InputLine = z.object({
   id: z.union([z.string(), z.number()]),
   text: z.string(),
   locale: z.enum(LOCALES).optional().nullable(),
-  now: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.iso.datetime({ offset: true })]),
+  now: z.string().refine((v) => isNight(v) || ISO_INSTANT.safeParse(v).success, 'expected a YYYY-MM-DD date or an ISO instant'),
   timeZone: z.string().refine(isValidTimeZone, 'not an IANA time zone').optional(),
 });
 
