@@ -1,4 +1,6 @@
 import { parseIcsDuration } from './ics-duration';
+import { dayIndex } from './day-index';
+import type { NightRange } from './event-nights';
 import { problem, type FeedProblem } from './feed-problem';
 
 /**
@@ -7,7 +9,18 @@ import { problem, type FeedProblem } from './feed-problem';
  * word), and an empty calendar means "every night is free": so the text must prove it is a
  * whole calendar whose events all have valid dates before an import may replace any block.
  */
-export type IcsScan = { ok: true; events: number } | { ok: false; problem: FeedProblem };
+export type IcsScan =
+  | {
+      ok: true;
+      events: number;
+      /**
+       * `[from, to)` character spans of whole events that cannot reach the range given to the
+       * check (single, non-recurring, uid seen once, dates far outside): checked, but not worth
+       * parsing. Empty without a range.
+       */
+      outside: [number, number][];
+    }
+  | { ok: false; problem: FeedProblem };
 
 interface ContentLine {
   name: string;
@@ -17,6 +30,8 @@ interface ContentLine {
 
 interface PendingEvent {
   index: number;
+  /** Where its BEGIN line starts. */
+  at: number;
   uid: string | null;
   dates: { prop: string; line: ContentLine }[];
   durations: string[];
@@ -32,8 +47,12 @@ const CUSTOM_TZID = /^(tzone:\/\/Microsoft\/|Customized Time Zone|\(no TZ descri
 /** Every minute or second over two years is not a calendar of stays, and would cost millions of instances. */
 const UNSUPPORTED_FREQ = /(^|;)FREQ=(SECONDLY|MINUTELY)(;|$)/i;
 
-export function scanIcs(raw: string): IcsScan {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+export function scanIcs(raw: string, prune?: NightRange): IcsScan {
+  // A byte-order mark is blanked, not cut, so that positions stay those of `raw`.
+  const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
+  const window = prune ? { from: dayIndex(prune.from) - PRUNE_MARGIN_DAYS, to: dayIndex(prune.to) + PRUNE_MARGIN_DAYS } : null;
+  const candidates: { from: number; to: number; uid: string }[] = [];
+  const uids = new Map<string, number>();
   const head = text.trimStart().slice(0, 256).toLowerCase();
   if (head === '') return fail('not_calendar', 'the feed is empty');
   if (head.startsWith('<') || head.includes('<html') || head.includes('<!doctype')) {
@@ -48,7 +67,7 @@ export function scanIcs(raw: string): IcsScan {
   let event: PendingEvent | null = null;
 
   /** One content line; `name` is upper case, `parsed` is there when the line has parameters or a date. */
-  const handle = (name: string, value: string, parsed: ContentLine | null): IcsScan | null => {
+  const handle = (name: string, value: string, parsed: ContentLine | null, at: number, after: number): IcsScan | null => {
     if (name === 'BEGIN') {
       value = value.trim().toUpperCase();
       if (stack.length === 0 && value !== 'VCALENDAR') return fail('malformed', `BEGIN:${value} outside of a calendar`);
@@ -56,7 +75,7 @@ export function scanIcs(raw: string): IcsScan {
       if (value === 'VEVENT') {
         if (stack[stack.length - 1] !== 'VCALENDAR') return fail('malformed', `an event nested in ${stack[stack.length - 1]}`);
         events++;
-        event = { index: events, uid: null, dates: [], durations: [], rrules: [] };
+        event = { index: events, at, uid: null, dates: [], durations: [], rrules: [] };
       }
       if (value === 'VCALENDAR') calendars++;
       stack.push(value);
@@ -69,6 +88,10 @@ export function scanIcs(raw: string): IcsScan {
       if (value === 'VEVENT' && event) {
         const bad = checkEvent(event, customTzRefs);
         if (bad) return { ok: false, problem: bad };
+        if (window && event.uid !== null) {
+          uids.set(event.uid, (uids.get(event.uid) ?? 0) + 1);
+          if (farOutside(event, window)) candidates.push({ from: event.at, to: after, uid: event.uid });
+        }
         event = null;
       }
       return null;
@@ -96,7 +119,7 @@ export function scanIcs(raw: string): IcsScan {
   if (!first || first.name !== 'BEGIN' || first.value.trim().toUpperCase() !== 'VCALENDAR') {
     return fail('not_calendar', 'the feed does not start with BEGIN:VCALENDAR');
   }
-  handle('BEGIN', 'VCALENDAR', null);
+  handle('BEGIN', 'VCALENDAR', null, lead, firstEnd);
   INTERESTING.lastIndex = firstEnd;
   let lastEnd = 0;
   for (let m = INTERESTING.exec(text); m !== null; m = INTERESTING.exec(text)) {
@@ -120,7 +143,7 @@ export function scanIcs(raw: string): IcsScan {
     const plain = m[2] === ':' && !folded && !DATE_PROPS.has(name);
     const parsed = plain ? null : parseContentLine(line);
     if (!plain && !parsed) continue;
-    const failure = handle(name, parsed ? parsed.value : (m[3] ?? ''), parsed);
+    const failure = handle(name, parsed ? parsed.value : (m[3] ?? ''), parsed, m.index, pos < text.length ? pos + 1 : pos);
     // A download cut inside its last line ("END:VCALEN") is a truncation, not a mistake of the platform.
     if (failure && name === 'END' && text.slice(pos).trim() === '') return fail('truncated', 'the feed stops before END:VCALENDAR: it was cut off');
     if (failure) return failure;
@@ -138,7 +161,31 @@ export function scanIcs(raw: string): IcsScan {
   for (const ref of customTzRefs) {
     if (!timezoneIds.has(ref.tzid)) return fail('invalid_date', `${ref.where} uses the time zone "${ref.tzid}", which the feed does not define`);
   }
-  return { ok: true, events };
+  // A uid seen twice may be an older and a newer version of one event: the parser picks one
+  // by SEQUENCE, so both must reach it.
+  const outside = candidates.filter((c) => uids.get(c.uid) === 1).map((c): [number, number] => [c.from, c.to]);
+  return { ok: true, events, outside };
+}
+
+/**
+ * Two days each side cover any zone offset between a date-time as written and the property's
+ * date, so an event pruned here could not block a night of the range in any zone.
+ */
+const PRUNE_MARGIN_DAYS = 2;
+
+function farOutside(event: PendingEvent, window: { from: number; to: number }): boolean {
+  if (event.rrules.length > 0 || event.dates.some((d) => d.prop === 'RECURRENCE-ID' || d.prop === 'EXDATE')) return false;
+  const start = event.dates.find((d) => d.prop === 'DTSTART')?.line.value.trim();
+  if (!start) return false;
+  const first = dayIndex(`${start.slice(0, 4)}-${start.slice(4, 6)}-${start.slice(6, 8)}`);
+  const end = event.dates.find((d) => d.prop === 'DTEND')?.line.value.trim();
+  const duration = event.durations[0] === undefined ? null : parseIcsDuration(event.durations[0]);
+  const last = end
+    ? dayIndex(`${end.slice(0, 4)}-${end.slice(4, 6)}-${end.slice(6, 8)}`)
+    : duration
+      ? first + duration.days + Math.ceil(duration.seconds / 86_400) + 1
+      : first + 1;
+  return last < window.from || first > window.to;
 }
 
 function fail(code: FeedProblem['code'], message: string): IcsScan {

@@ -14,11 +14,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sync } from 'node-ical';
 import { createHttpFeedFetcher } from '../../adapters/calendar/http/http-feed-fetcher';
 import { createIcsFeedParser } from '../../adapters/calendar/ical/ics-feed-parser';
+import { IcsParsePool } from '../../adapters/calendar/ical/parse-pool';
 import { MemorySyncRecords } from '../../adapters/calendar/records/memory-sync-records';
 import { createMemoryStore } from '../../adapters/store/memory';
 import { Catalog } from '../../domain/catalog/catalog';
@@ -33,6 +34,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 2_000);
 const IMPORTS_UNDER_LOAD = Number(process.env.BENCH_IMPORTS_UNDER_LOAD ?? 8);
+const WORKER_NICE = Number(process.env.BENCH_WORKER_NICE ?? 10);
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
   if (!unit || !feed) throw new Error('bench property has no feed');
   const store = createMemoryStore();
   const clock = new FakeClock(Date.parse('2026-11-22T09:00:00Z'));
-  const parser = createIcsFeedParser();
+  const parser = createIcsFeedParser({ pool: new IcsParsePool({ workerNice: WORKER_NICE }) });
   const deps: FeedSyncDeps = {
     store,
     clock,
@@ -202,6 +204,9 @@ async function main(): Promise<void> {
       duringP50Ms: round(percentile(during, 50), 3),
       duringMaxMs: round(Math.max(...during), 3),
     },
+    workerNice: WORKER_NICE,
+    loadAverage: loadavg().map((x) => round(x)),
+    cpus: cpus().length,
     node: process.version,
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

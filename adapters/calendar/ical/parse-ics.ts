@@ -13,6 +13,8 @@ export interface ParseIcsOptions {
   timeZone: string;
   range: NightRange;
   rules: NightRules;
+  /** Leave events far outside the range unparsed (they are checked all the same). Default true. */
+  prune?: boolean;
 }
 
 class Untrusted extends Error {
@@ -30,12 +32,14 @@ class Untrusted extends Error {
  * (its local calendar fields are the date), and a floating time is local wall clock (its
  * local fields are the wall time, read as the property's).
  */
-export function parseIcsFeed(text: string, options: ParseIcsOptions): FeedParseOutcome {
-  const scanned = scanIcs(text);
+export function parseIcsFeed(raw: string, options: ParseIcsOptions): FeedParseOutcome {
+  // node-ical does not know a byte-order mark: its first line would not read as BEGIN:VCALENDAR.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const scanned = scanIcs(text, options.prune === false ? undefined : options.range);
   if (!scanned.ok) return scanned;
   let data: CalendarResponse;
   try {
-    data = sync.parseICS(text);
+    data = sync.parseICS(withoutSpans(text, scanned.outside));
   } catch (error) {
     return { ok: false, problem: problem('malformed', `the calendar could not be read: ${error instanceof Error ? error.message.slice(0, 200) : 'parse error'}`) };
   }
@@ -58,6 +62,23 @@ export function parseIcsFeed(text: string, options: ParseIcsOptions): FeedParseO
     if (error instanceof Untrusted) return { ok: false, problem: error.problem };
     return { ok: false, problem: problem('malformed', `the calendar could not be expanded: ${error instanceof Error ? error.message.slice(0, 200) : 'error'}`) };
   }
+}
+
+/**
+ * The text without the events the check found far outside the range. A feed's history is
+ * most of it (a channel manager exports years of past stays), and parsing is the cost of an
+ * import: every event was checked, only those that can block a night are parsed.
+ */
+function withoutSpans(text: string, spans: [number, number][]): string {
+  if (spans.length === 0) return text;
+  const kept: string[] = [];
+  let from = 0;
+  for (const [start, end] of spans) {
+    kept.push(text.slice(from, start));
+    from = end;
+  }
+  kept.push(text.slice(from));
+  return kept.join('');
 }
 
 function isEvent(component: unknown): component is VEvent {

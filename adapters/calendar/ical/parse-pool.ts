@@ -12,6 +12,12 @@ export interface ParsePoolOptions {
   jobTimeoutMs?: number;
   /** Heap cap of each worker: a hostile feed exhausts its worker, not the bot. */
   maxHeapMb?: number;
+  /**
+   * Nice value of each worker thread (Linux), 0 to leave it: when cores are scarce the main
+   * thread, which answers guests, comes first. A feed then takes longer on a busy machine,
+   * which nobody waits for.
+   */
+  workerNice?: number;
 }
 
 interface Slot {
@@ -30,8 +36,8 @@ interface Queued {
  * worker next to it; from the TypeScript sources (tsx, ts-jest) the worker thread has no
  * loader of its own, so it registers tsx's CommonJS hook before requiring the `.ts` file.
  */
-export function startParseWorker(resourceLimits?: { maxOldGenerationSizeMb: number }): Worker {
-  const options = resourceLimits ? { resourceLimits } : {};
+export function startParseWorker(resourceLimits?: { maxOldGenerationSizeMb: number }, nice = 10): Worker {
+  const options = { workerData: { nice }, ...(resourceLimits ? { resourceLimits } : {}) };
   if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'parse-worker.js'), options);
   const tsx = require.resolve('tsx/cjs');
   const entry = path.join(__dirname, 'parse-worker.ts');
@@ -47,6 +53,7 @@ export class IcsParsePool {
   private readonly size: number;
   private readonly jobTimeoutMs: number;
   private readonly maxHeapMb: number;
+  private readonly workerNice: number;
   private nextId = 1;
   private closed = false;
 
@@ -54,6 +61,7 @@ export class IcsParsePool {
     this.size = Math.max(1, options.size ?? 1);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 60_000;
     this.maxHeapMb = options.maxHeapMb ?? 512;
+    this.workerNice = options.workerNice ?? 10;
   }
 
   /**
@@ -96,7 +104,7 @@ export class IcsParsePool {
   }
 
   private spawn(): Slot {
-    const worker = startParseWorker({ maxOldGenerationSizeMb: this.maxHeapMb });
+    const worker = startParseWorker({ maxOldGenerationSizeMb: this.maxHeapMb }, this.workerNice);
     const slot: Slot = { worker, job: null };
     worker.on('message', (reply: ParseReply) => {
       const job = slot.job;

@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { problem } from '../../../domain/calendar/feed-problem';
 import { decodeBody } from './decode-body';
 import type { ParseJob, ParseReply } from './parse-message';
@@ -8,7 +8,9 @@ import { lowerThreadPriority } from './worker-priority';
 /** The worker thread's side: decode, check and expand one feed at a time, off the main thread. */
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
-lowerThreadPriority();
+// The nice value comes from the pool (0 leaves the priority alone).
+const nice = typeof workerData === 'object' && workerData !== null && typeof (workerData as { nice?: unknown }).nice === 'number' ? (workerData as { nice: number }).nice : 10;
+if (nice > 0) lowerThreadPriority(nice);
 
 port.on('message', (job: ParseJob) => {
   let reply: ParseReply;

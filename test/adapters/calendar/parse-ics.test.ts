@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseIcsFeed } from '../../../adapters/calendar/ical/parse-ics';
 import { DEFAULT_NIGHT_RULES } from '../../../domain/calendar/event-nights';
+import { scanIcs } from '../../../domain/calendar/ics-scan';
+import { bigFeed } from '../../fixtures/ical/big-feed';
 import { BROKEN, EXPECTED, RANGE, ZONE } from './expected-nights';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'ical');
@@ -79,5 +81,41 @@ describe(`parsing platform feeds (process TZ=${process.env.TZ ?? 'unset'})`, () 
     const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:neg@x', 'DTSTART:20270310T150000Z', 'DTEND;TZID=Europe/Paris:20270310T100000', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
     const r = parse(text);
     expect(r.ok ? 'accepted' : r.problem).toEqual({ code: 'invalid_date', message: 'event 1 (UID neg@x) ends before it starts' });
+  });
+});
+
+describe('parsing only what can reach the range', () => {
+  it('gives the same nights as parsing everything, on a feed of many years', () => {
+    const text = bigFeed(2_000);
+    const range = { from: '2026-11-22', to: '2028-11-21' };
+    const pruned = parse(text, {}, range);
+    const full = parseIcsFeed(text, { timeZone: ZONE, range, rules: DEFAULT_NIGHT_RULES, prune: false });
+    expect(pruned.ok && pruned.blocks.length).toBeGreaterThan(100);
+    expect(pruned).toEqual(full);
+  });
+
+  it('keeps series, overrides and every version of a repeated uid for the parser', () => {
+    const v = (uid: string, ...props: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, ...props, 'END:VEVENT'];
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      ...v('old@x', 'DTSTART;VALUE=DATE:20200101', 'DTEND;VALUE=DATE:20200105'),
+      ...v('series@x', 'DTSTART;VALUE=DATE:20200106', 'DTEND;VALUE=DATE:20200107', 'RRULE:FREQ=YEARLY'),
+      ...v('moved@x', 'SEQUENCE:0', 'DTSTART;VALUE=DATE:20270310', 'DTEND;VALUE=DATE:20270312'),
+      ...v('moved@x', 'SEQUENCE:1', 'DTSTART;VALUE=DATE:20200310', 'DTEND;VALUE=DATE:20200312'),
+      ...v('future@x', 'DTSTART;VALUE=DATE:20350101', 'DURATION:P2D'),
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const scanned = scanIcs(text, { from: '2027-01-01', to: '2028-01-01' });
+    if (!scanned.ok) throw new Error(scanned.problem.message);
+    expect(scanned.outside.map(([a, b]) => text.slice(a, b).split('\r\n')[1])).toEqual(['UID:old@x', 'UID:future@x']);
+    // The newer version of moved@x moved it out of the range: it must win, and block nothing.
+    const r = parse(text);
+    expect(r.ok && r.blocks.map((b) => `${b.night} ${b.uid}`)).toEqual(['2027-01-06 series@x']);
+  });
+
+  it('reads a feed that starts with a byte-order mark', () => {
+    expect(nightsOf(`\ufeff${read('booking-com.ics')}`)).toEqual(EXPECTED['booking-com.ics']);
   });
 });
