@@ -125,12 +125,13 @@ const FAQ_WORDS = words(`
     what s included|what is included|whats included|included in the price|qu est ce qui est inclus|compris dans le prix|inclus dans le prix|que incluye|incluido en el precio|o que esta incluido|incluido no preco
     check in after|check in before|checkin after|arrive after|late arrival|arriver apres|arrivee tardive|arriver tard|llegar despues|llegada tarde|llegar tarde|chegar depois|chegada tardia|chegar tarde
     nearby|near by|around here|a proximite|aux alentours|pres d ici|cerca de aqui|por aqui cerca|perto daqui|por perto|curfew|couvre feu|quiet hours
+    diner sur place|manger sur place|dinner on site|eat on site|cenar en el hotel|comer en el hotel|jantar no hotel|comer no hotel
     how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
     check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
   `);
 // "what time is breakfast / check-in", "à quelle heure", "a qué hora", "que horas"
 const WHEN = words(`what time|when is|when does|when do|what are|quelle heure|a quelle heure|quels horaires|horaires|a que hora|que hora|que horas|a que horas|horario|horarios`);
-const WHEN_WHAT = words(`breakfast|check in|checkin|check out|checkout|petit dejeuner|petit dej|dej|arriver|arrivee|partir|depart|desayuno|llegar|salir|cafe da manha|pequeno almoco|chegar|sair|pool|piscine|piscina|reception|spa|restaurant|dinner|diner|cena|jantar|open|ouvert|abre`);
+const WHEN_WHAT = words(`liberer la chambre|rendre la chambre|leave the room|vacate the room|dejar la habitacion|deixar o quarto|breakfast|check in|checkin|check out|checkout|petit dejeuner|petit dej|dej|arriver|arrivee|partir|depart|desayuno|llegar|salir|cafe da manha|pequeno almoco|chegar|sair|pool|piscine|piscina|reception|spa|restaurant|dinner|diner|cena|jantar|open|ouvert|abre`);
 const BREAKFAST = words(`breakfast|petit dejeuner|petit dej|desayuno|cafe da manha|pequeno almoco`);
 const BREAKFAST_WHAT = words(`included|inclus|compris|incluido|incluso|served|servi|time|heure|hora|horas|at what time|a quelle heure`);
 const IS = words(`is|est|es|e`);
@@ -167,8 +168,11 @@ const CHANGES_BOOKING = words(`cancel|annuler|cancelar|change|changer|modify|mod
 const TABLE = words(`table|mesa`);
 const REQUEST_VERB = words(`book|reserve|reserver|reservar|bring|apporter|traer|trazer|call|appeler|llamar|chamar`);
 
+/** "What time is check-out?", "à quelle heure faut-il libérer la chambre ?": a question, even about a concierge matter. */
+const isWhenQuestion = (w: readonly string[]): boolean => near(w, WHEN, WHEN_WHAT, 6);
+
 function isFaq(w: readonly string[]): boolean {
-  return FAQ_WORDS.test(w) || near(w, WHEN, WHEN_WHAT, 6) || near(w, BREAKFAST, BREAKFAST_WHAT, 3) || near(w, IS, INCLUDED, 3) || near(w, FAQ_QUESTION, AMENITY, 1);
+  return FAQ_WORDS.test(w) || isWhenQuestion(w) || near(w, BREAKFAST, BREAKFAST_WHAT, 3) || near(w, IS, INCLUDED, 3) || near(w, FAQ_QUESTION, AMENITY, 1);
 }
 
 /** `w`: the folded words of the message, entities blanked out. */
@@ -190,7 +194,7 @@ export function classifyIntent(w: readonly string[], f: IntentFacts): Intent {
     return 'manage_booking';
   }
   if (concierge && !(roomRequest && f.hasParty && !TABLE.test(w))) {
-    if (faq && FAQ_QUESTION.test(w) && !REQUEST_VERB.test(w)) return 'faq';
+    if (faq && (FAQ_QUESTION.test(w) || isWhenQuestion(w)) && !REQUEST_VERB.test(w)) return 'faq';
     return 'concierge';
   }
   if (faq && !bookingRequest) return 'faq';

@@ -7,7 +7,7 @@
 import type { Locale } from '../../../domain/catalog/locales';
 import { isCountNoun } from '../count-nouns';
 import type { Token } from '../text';
-import { lookupPhrase, type Ann } from './lexicon';
+import { fuzzyMonth, lookupPhrase, type Ann } from './lexicon';
 
 export interface Item {
   /** Folded text of the item (words of a phrase joined by spaces). */
@@ -89,7 +89,8 @@ export function toItems(tokens: readonly Token[]): Item[] {
       items.push({ t: phrase.words.join(' '), anns: phrase.anns, n: null, digits: 0, ordinal: false, start: tok.start, end: last.end, masked: false });
       i += phrase.words.length - 1;
     } else {
-      items.push({ t: tok.t, anns: [], n: null, digits: 0, ordinal: false, start: tok.start, end: tok.end, masked: false });
+      const typo = fuzzyMonth(tok.t);
+      items.push({ t: tok.t, anns: typo !== undefined ? [typo] : [], n: null, digits: 0, ordinal: false, start: tok.start, end: tok.end, masked: false });
     }
   }
   maskNonDates(items);

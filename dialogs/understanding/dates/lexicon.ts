@@ -222,3 +222,64 @@ export function lookupPhrase(words: readonly string[], i: number): Phrase | unde
   }
   return undefined;
 }
+
+/** Full month names by language, for typo tolerance ("decmeber", "setember", "feburary"). */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'janvier', 'enero', 'janeiro'],
+  ['february', 'fevrier', 'febrero', 'fevereiro'],
+  ['march', 'mars', 'marzo', 'marco'],
+  ['april', 'avril', 'abril'],
+  ['mayo', 'maio'],
+  ['june', 'juin', 'junio', 'junho'],
+  ['july', 'juillet', 'julio', 'julho'],
+  ['august', 'aout', 'agosto'],
+  ['september', 'septembre', 'septiembre', 'setembro'],
+  ['october', 'octobre', 'octubre', 'outubro'],
+  ['november', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'decembre', 'diciembre', 'dezembro'],
+];
+const BY_PREFIX = new Map<string, { name: string; m: number }[]>();
+MONTH_NAMES.forEach((names, i) => {
+  for (const name of names) {
+    for (const p of [name.slice(0, 2), `${name[0]}${name[2]}`]) {
+      const list = BY_PREFIX.get(p) ?? [];
+      list.push({ name, m: i + 1 });
+      BY_PREFIX.set(p, list);
+    }
+  }
+});
+
+/** Edit distance with transpositions, stopping early past `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A misspelt month ("decmeber", "setember", "novmber"): one edit away (two for long names),
+ * same first letter. Weak, like "mar" or "may": it only counts next to a day number.
+ */
+export function fuzzyMonth(word: string): Ann | undefined {
+  if (word.length < 5 || word.length > 11) return undefined;
+  const candidates = [...(BY_PREFIX.get(word.slice(0, 2)) ?? []), ...(BY_PREFIX.get(`${word[0]}${word[2]}`) ?? [])];
+  for (const c of candidates) {
+    const max = c.name.length >= 8 ? 2 : 1;
+    if (distance(word, c.name, max) <= max) return { k: 'month', m: c.m, weak: true };
+  }
+  return undefined;
+}
