@@ -13,7 +13,7 @@ import type { Intent } from './types';
 
 const words = (alts: string): PhraseSet => new PhraseSet(alts);
 
-const HANDOFF_TARGET = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
+const HANDOFF_TARGET = `owner|proprietaire|proprio|dueno|duena|dono|dona|gerente|patron|patronne|host|hote|hotesse|anfitrion|anfitriona|anfitriao|directeur|director|diretor|recepcionista|receptionniste|staff|personnel|equipe|someone else|human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
 const HANDOFF_STRONG = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|vraie personne|persona real|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|someone real`;
 /** Verbs of talking go with any person; verbs of wanting only with an unmistakable one ("I'd like a room for one person" is a booking). */
 const HANDOFF_TALK = `talk|speak|chat|parler|parle|hablar|hablo|falar|falo|contact|contacter|contactar|get me|passez moi|passe moi|put me through|transfer me|connect me`;
@@ -50,7 +50,7 @@ const FEEDBACK_WORDS = words(`
     noisy|too noisy|trop de bruit|bruyant|bruyante|ruidoso|ruidosa|mucho ruido|barulhento|muito barulho
   `);
 const WAS = words(`was|were|is|etait|etaient|fut|a ete|fue|fueron|estuvo|estaba|era|foi|foram|estava|estavam`);
-const JUDGED = words(`comfortable|confortable|comodo|comoda|confortavel|clean|propre|limpio|limpia|limpo|limpa|quiet|calme|tranquilo|tranquila|silencieux|agreable|chaleureux|accueillant|friendly|helpful|cozy|cosy|spacious|spacieux|amplio|espacoso|charming|charmant|amazing|great|perfect|lovely|delicious|fantastic|excellent|wonderful|superb|beautiful|gorgeous|dirty|cold|filthy|rude|uncomfortable|noisy|awful|terrible|disappointing|parfait|parfaite|delicieux|delicieuse|super|genial|magnifique|excellent|excellente|sale|froid|froide|impoli|bruyant|inconfortable|top|maravillos[oa]|perfect[oa]|delicios[oa]|excelente|sucio|sucia|fri[oa]|incomod[oa]|maravilhos[oa]|perfeit[oa]|delicios[oa]|sujo|suja|incomodo|lovely|top|incroyable|increible|incrivel`);
+const JUDGED = words(`stunning|breathtaking|spotless|immaculate|relaxing|peaceful|welcoming|outstanding|exceptional|brilliant|fabulous|magical|dreadful|poor|bad|horrible|damp|smelly|superbe|impeccable|exceptionnel|exceptionnelle|incroyable|splendide|magique|reposant|paisible|decevant|decevante|mediocre|nul|nulle|humide|espectacular|impresionante|impecable|precioso|preciosa|fantastico|fantastica|acogedor|acogedora|pesimo|pesima|lindo|linda|impecavel|espetacular|aconchegante|horrivel|comfortable|confortable|comodo|comoda|confortavel|clean|propre|limpio|limpia|limpo|limpa|quiet|calme|tranquilo|tranquila|silencieux|agreable|chaleureux|accueillant|friendly|helpful|cozy|cosy|spacious|spacieux|amplio|espacoso|charming|charmant|amazing|great|perfect|lovely|delicious|fantastic|excellent|wonderful|superb|beautiful|gorgeous|dirty|cold|filthy|rude|uncomfortable|noisy|awful|terrible|disappointing|parfait|parfaite|delicieux|delicieuse|super|genial|magnifique|excellent|excellente|sale|froid|froide|impoli|bruyant|inconfortable|top|maravillos[oa]|perfect[oa]|delicios[oa]|excelente|sucio|sucia|fri[oa]|incomod[oa]|maravilhos[oa]|perfeit[oa]|delicios[oa]|sujo|suja|incomodo|lovely|top|incroyable|increible|incrivel`);
 
 function isFeedback(w: readonly string[]): boolean {
   return near(w, PRAISE, PRAISED, 0) || FEEDBACK_WORDS.test(w) || near(w, WAS, JUDGED, 2);
@@ -131,7 +131,7 @@ const FAQ_WORDS = words(`
   `);
 // "what time is breakfast / check-in", "à quelle heure", "a qué hora", "que horas"
 const WHEN = words(`what time|when is|when does|when do|what are|quelle heure|a quelle heure|quels horaires|horaires|a que hora|que hora|que horas|a que horas|horario|horarios`);
-const WHEN_WHAT = words(`liberer la chambre|rendre la chambre|leave the room|vacate the room|dejar la habitacion|deixar o quarto|breakfast|check in|checkin|check out|checkout|petit dejeuner|petit dej|dej|arriver|arrivee|partir|depart|desayuno|llegar|salir|cafe da manha|pequeno almoco|chegar|sair|pool|piscine|piscina|reception|spa|restaurant|dinner|diner|cena|jantar|open|ouvert|abre`);
+const WHEN_WHAT = words(`entrar|registrarse|fazer o check in|liberer la chambre|rendre la chambre|leave the room|vacate the room|dejar la habitacion|deixar o quarto|breakfast|check in|checkin|check out|checkout|petit dejeuner|petit dej|dej|arriver|arrivee|partir|depart|desayuno|llegar|salir|cafe da manha|pequeno almoco|chegar|sair|pool|piscine|piscina|reception|spa|restaurant|dinner|diner|cena|jantar|open|ouvert|abre`);
 const BREAKFAST = words(`breakfast|petit dejeuner|petit dej|desayuno|cafe da manha|pequeno almoco`);
 const BREAKFAST_WHAT = words(`included|inclus|compris|incluido|incluso|served|servi|time|heure|hora|horas|at what time|a quelle heure`);
 const IS = words(`is|est|es|e`);
@@ -169,7 +169,25 @@ const TABLE = words(`table|mesa`);
 const REQUEST_VERB = words(`book|reserve|reserver|reservar|bring|apporter|traer|trazer|call|appeler|llamar|chamar`);
 
 /** "What time is check-out?", "à quelle heure faut-il libérer la chambre ?": a question, even about a concierge matter. */
-const isWhenQuestion = (w: readonly string[]): boolean => near(w, WHEN, WHEN_WHAT, 6);
+const isWhenQuestion = (w: readonly string[]): boolean => near(w, WHEN, WHEN_WHAT, 6) || near(w, WHEN_WHAT, WHEN, 4);
+
+/** "could we get…", "pourriez-vous mettre…", "¿podrían traernos…?": a request for something during the stay. */
+const ASKING = words(`could we|can we|could you|can you|would you|would it be possible to|is it possible to|could i|can i|pourriez vous|pouvez vous|pourrait on|peut on|serait il possible de|est il possible de|est ce possible de|vous pouvez|tu peux|podrian|pueden|podrias|puedes|podria|seria posible|es posible|podem|poderiam|pode|seria possivel|e possivel|voces podem|da para`);
+const SERVICE_VERB = words(`get|have|bring|put|arrange|prepare|organise|organize|set up|order|send up|leave|mettre|apporter|preparer|organiser|prevoir|installer|commander|faire monter|nous apporter|nous preparer|nous mettre|poner|ponernos|traer|traernos|preparar|prepararnos|organizar|pedir|colocar|trazer|deixar|arrumar|nos trazer|nos preparar`);
+const isServiceRequest = (w: readonly string[]): boolean => near(w, ASKING, SERVICE_VERB, 2);
+
+/** "in the room", "dans la chambre", "no quarto": a room the guest is in, not one to book. */
+const LOCATIVE = words(`in the|in our|in my|into the|to the|to our|dans la|dans notre|dans ma|a la|en la|en nuestra|en mi|a la|no|na|em nosso|no nosso|no meu|para o`);
+const ROOM_NOUNS = words(`room|chambre|habitacion|quarto`);
+function bookEvidence(w: readonly string[]): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const n = BOOK.matchAt(w, i);
+    if (n === 0) continue;
+    const locative = ROOM_NOUNS.matchAt(w, i) > 0 && ((i >= 2 && LOCATIVE.matchAt(w, i - 2) === 2) || (i >= 1 && LOCATIVE.matchAt(w, i - 1) === 1));
+    if (!locative) return true;
+  }
+  return false;
+}
 
 function isFaq(w: readonly string[]): boolean {
   return FAQ_WORDS.test(w) || isWhenQuestion(w) || near(w, BREAKFAST, BREAKFAST_WHAT, 3) || near(w, IS, INCLUDED, 3) || near(w, FAQ_QUESTION, AMENITY, 1);
@@ -182,7 +200,7 @@ export function classifyIntent(w: readonly string[], f: IntentFacts): Intent {
   const faq = isFaq(w);
   const concierge = CONCIERGE.test(w);
   const feedback = isFeedback(w);
-  const bookWords = BOOK.test(w);
+  const bookWords = bookEvidence(w);
   const manage = f.hasReference || MANAGE.test(w);
   const bookingRequest = f.hasStay && (bookWords || f.hasParty);
   // A stay request names a room or a night; "book a massage for 2 tomorrow" does not.
@@ -199,6 +217,7 @@ export function classifyIntent(w: readonly string[], f: IntentFacts): Intent {
   }
   if (faq && !bookingRequest) return 'faq';
   if (bookWords || f.hasStay || f.hasParty || f.hasLength || f.hasUnitType) return 'book';
+  if (isServiceRequest(w)) return 'concierge';
   if (GREETING.test(w)) return 'greeting';
   return 'other';
 }
