@@ -197,6 +197,21 @@ const INTERESTING = /^(BEGIN|END|UID|TZID|DTSTART|DTEND|DURATION|RRULE|RECURRENC
 
 /** `NAME;PARAM=v;PARAM="quoted:value":value`, with the colon inside quotes left alone. */
 function parseContentLine(line: string): ContentLine | null {
+  // Most lines have no quoted parameter: split them without walking each character.
+  if (line.indexOf('"') === -1) {
+    const colon = line.indexOf(':');
+    if (colon === -1) return null;
+    const parts = line.slice(0, colon).split(';');
+    const name = (parts[0] ?? '').trim().toUpperCase();
+    if (!/^[A-Z0-9-]+$/.test(name)) return null;
+    const params: Record<string, string> = {};
+    for (let i = 1; i < parts.length; i++) {
+      const part = parts[i] ?? '';
+      const eq = part.indexOf('=');
+      if (eq > 0) params[part.slice(0, eq).trim().toUpperCase()] = part.slice(eq + 1).trim();
+    }
+    return { name, params, value: line.slice(colon + 1) };
+  }
   let i = 0;
   let quoted = false;
   let nameEnd = -1;

@@ -5,7 +5,8 @@ import { blocksOf, type EventOccurrence } from '../../../domain/calendar/feed-bl
 import { problem, type FeedProblem } from '../../../domain/calendar/feed-problem';
 import { durationNights, parseIcsDuration } from '../../../domain/calendar/ics-duration';
 import { scanIcs } from '../../../domain/calendar/ics-scan';
-import { addDays, isValidTimeZone, type Night } from '../../../domain/calendar/nights';
+import { dayIndex, nightAt } from '../../../domain/calendar/day-index';
+import { isValidTimeZone, type Night } from '../../../domain/calendar/nights';
 import type { FeedParseOutcome } from '../../../domain/calendar/sync-ports';
 import { wallTimeAt, type WallTime } from '../../../domain/calendar/wall-clock';
 
@@ -39,7 +40,7 @@ export function parseIcsFeed(raw: string, options: ParseIcsOptions): FeedParseOu
   if (!scanned.ok) return scanned;
   let data: CalendarResponse;
   try {
-    data = sync.parseICS(withoutSpans(text, scanned.outside));
+    data = sync.parseICS(withoutUnusedLines(withoutSpans(text, scanned.outside)));
   } catch (error) {
     return { ok: false, problem: problem('malformed', `the calendar could not be read: ${error instanceof Error ? error.message.slice(0, 200) : 'parse error'}`) };
   }
@@ -79,6 +80,17 @@ function withoutSpans(text: string, spans: [number, number][]): string {
   }
   kept.push(text.slice(from));
   return kept.join('');
+}
+
+/**
+ * Properties no night depends on. node-ical unescapes every text and parses every date it is
+ * given (DTSTAMP, CREATED, LAST-MODIFIED in each event): dropping these lines, folded
+ * continuations included, spares about a quarter of its work for a few milliseconds.
+ */
+const UNUSED_LINES = /^(?:DESCRIPTION|DTSTAMP|CREATED|LAST-MODIFIED|LOCATION|ATTENDEE|ORGANIZER|X-[A-Z0-9-]+|URL|CLASS|PRIORITY|TRANSP|CATEGORIES|COMMENT|CONTACT|GEO|ATTACH)[;:][^\r\n]*(?:\r?\n[ \t][^\r\n]*)*\r?\n/gim;
+
+function withoutUnusedLines(text: string): string {
+  return text.replace(UNUSED_LINES, '');
 }
 
 function isEvent(component: unknown): component is VEvent {
@@ -184,7 +196,7 @@ function spanOf(event: VEvent, start: Date, allDay: boolean, series: Span | null
       if (duration) length = durationNights(duration);
       else if (hasEnd && event.end) length = daysFrom(localDate(event.start), localDate(event.end), where);
     }
-    return { span: { allDay: true, start: first, end: length === null ? null : addDays(first, length) }, length };
+    return { span: { allDay: true, start: first, end: length === null ? null : nightAt(dayIndex(first) + length) }, length };
   }
 
   const floating = (event.start as DateWithTimeZone).tz === undefined;
