@@ -13,7 +13,7 @@ const PHRASES: Record<Command, string[]> = {
   cancel: [
     'cancel', 'cancel that', 'cancel it', 'stop', 'quit', 'exit', 'nevermind', 'never mind', 'forget it', 'abort',
     'annuler', 'annule', 'annulez', 'laisse tomber', 'laissez tomber', 'arrete', 'arreter', 'arretez', 'oublie', 'oubliez', 'oublie ca',
-    'cancelar', 'cancela', 'cancele', 'cancelalo', 'olvidalo', 'dejalo', 'salir', 'parar', 'esquece', 'deixa pra la', 'sair',
+    'cancelar', 'cancela', 'cancele', 'anular', 'anula', 'desmarcar', 'cancelalo', 'olvidalo', 'dejalo', 'salir', 'parar', 'esquece', 'deixa pra la', 'sair',
   ],
   start_over: [
     'start over', 'restart', 'start again', 'reset', 'begin again', 'from the beginning', 'start from scratch',

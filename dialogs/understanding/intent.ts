@@ -13,18 +13,19 @@ import type { Intent } from './types';
 
 const words = (alts: string): PhraseSet => new PhraseSet(alts);
 
-const HANDOFF_TARGET = `owner|proprietaire|proprio|dueno|duena|dono|dona|gerente|patron|patronne|host|hote|hotesse|anfitrion|anfitriona|anfitriao|directeur|director|diretor|recepcionista|receptionniste|staff|personnel|equipe|someone else|human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
-const HANDOFF_STRONG = `human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|vraie personne|persona real|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|someone real`;
+const HANDOFF_TARGET = `interlocuteur|interlocutor|owner|proprietaire|proprio|dueno|duena|dono|dona|gerente|patron|patronne|host|hote|hotesse|anfitrion|anfitriona|anfitriao|directeur|director|diretor|recepcionista|receptionniste|staff|personnel|equipe|someone else|human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
+const HANDOFF_STRONG = `interlocuteur|vrai interlocuteur|un interlocuteur|interlocutor|human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|vraie personne|persona real|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|someone real`;
 /** Verbs of talking go with any person; verbs of wanting only with an unmistakable one ("I'd like a room for one person" is a booking). */
 const HANDOFF_TALK = `talk|speak|chat|parler|parle|hablar|hablo|falar|falo|contact|contacter|contactar|get me|passez moi|passe moi|put me through|transfer me|connect me`;
-const HANDOFF_WANT = `puis je avoir|je peux avoir|pourrais je avoir|can i get|could i get|puedo tener|podria tener|posso ter|need|want|je veux|je voudrais|quiero|quero|i d like|can i have|could i have|give me`;
+const HANDOFF_WANT = `j aimerais|j aimerais avoir|je voudrais avoir|i would like|i d like to have|me gustaria|gostaria de|puis je avoir|je peux avoir|pourrais je avoir|can i get|could i get|puedo tener|podria tener|posso ter|need|want|je veux|je voudrais|quiero|quero|i d like|can i have|could i have|give me`;
 const TALK_TARGET = words(HANDOFF_TARGET);
 const STRONG_TARGET = words(HANDOFF_STRONG);
 const TALK = words(HANDOFF_TALK);
 const WANT = words(HANDOFF_WANT);
-const TO_TALK = words(`i can talk|i could talk|to talk|to speak|i can speak|je peux parler|a qui parler|con quien hablar|com quem falar`);
+const TO_TALK = words(`i can call|i could call|to call|i can ring|a appeler|je peux appeler|a qui je peux parler|a quien llamar|a quien puedo llamar|para quem ligar|para quem posso ligar|i can talk|i could talk|to talk|to speak|i can speak|je peux parler|a qui parler|con quien hablar|com quem falar`);
 const HANDOFF_ANYWHERE = words(`human|humain|humaine|humano|humana|a real person|une vraie personne|persona real|pessoa real|live agent|live chat|atendente|atendimento humano|operateur|operador|operadora
   quelqu un au telephone|quelqu un par telephone|someone on the phone|someone by phone|alguien por telefono|alguem no telefone|alguem por telefone
+  me puede llamar|me podria llamar|me podrian llamar|pode me ligar|podem me ligar|poderia me ligar
   call me|call me back|ring me|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|llamame|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim`);
 const HANDOFF_ALONE = words(`agent|human|humain|humano|operator|operateur|operador|person|persona|pessoa|atendente|conseiller|someone|a human|a real person|real person|une personne|un humain|una persona|uma pessoa|un conseiller`);
 
@@ -42,6 +43,9 @@ const FEEDBACK_WORDS = words(`
     we loved|loved it|loved the|loved our|we enjoyed|enjoyed our|on a adore|nous avons adore|j ai adore|adore notre|nos encanto|me encanto|nos gusto mucho|adoramos|amamos|gostamos muito
     disappointed|disappointing|decu|decus|decue|decues|decevant|decevante|decepcionad[oa]s?|decepcionante|complaint|complain|plainte|reclamation|queja|reclamacao|reclamar
     review|reviews|laisser un avis|un avis|resena|avaliacao|10 10|5 5|five stars|5 stars|5 etoiles|cinq etoiles|5 estrellas|5 estrelas
+    highly recommend|would recommend|will recommend|we recommend|je recommande|nous recommandons|a recommander|recomiendo|recomendamos|muy recomendable|recomendo|recomendamos|super recomendado
+    very friendly|so friendly|very kind|tres gentil|tres sympa|muy amable|muy amables|muy atentos|amabilisimos|muito simpaticos|muito atenciosos|muito simpatico
+    nos ha encantado|nos encanto|nos ha gustado|me ha encantado|gostei muito|adorei|amei|on a passe un super|nous avons passe un excellent|we had a lovely|we had a great|we had a wonderful|we had an amazing
     be back|come back again|coming back|we ll return|reviendrons|on revient|volveremos pronto|voltaremos com certeza
     magnifique|merveilleux|merveilleuse|sublime|formidable|super accueil|accueil chaleureux|excellent accueil|au top
     todo perfecto|todo estuvo|gracias por la atencion|muchas gracias por todo|tudo perfeito|foi tudo|obrigad[oa] pela atencao
@@ -69,16 +73,17 @@ const MANAGE = words(`
     i booked|i ve booked|we booked|we ve booked|i have booked|we have booked|already booked|i made a booking|i made a reservation
     j ai reserve|nous avons reserve|on a reserve|j ai fait une reservation|deja reserve
     ya reserve|reservamos|hice una reserva|tengo una reserva|tenemos una reserva|reservei|fiz uma reserva|tenho uma reserva|temos uma reserva
-    cancel my|cancel our|cancel the booking|cancel the reservation|cancel booking|cancel reservation|annuler ma|annuler notre|annuler la reservation|annuler la resa|annuler reservation
+    anular mi reserva|anular la reserva|anular nuestra reserva|desmarcar|desmarcar a reserva|cancel my|cancel our|cancel the booking|cancel the reservation|cancel booking|cancel reservation|annuler ma|annuler notre|annuler la reservation|annuler la resa|annuler reservation
     cancelar mi|cancelar la reserva|cancelar nuestra|cancelar minha|cancelar a reserva|cancelar nossa
     did my payment|my payment|mon paiement|mi pago|meu pagamento|receipt|invoice|facture|recibo|factura|fatura
   `);
 
 const CONCIERGE = words(`
     towel|towels|serviette|serviettes|toalla|toallas|toalha|toalhas|pillow|pillows|oreiller|oreillers|almohada|almohadas|travesseiro|travesseiros|blanket|blankets|couverture|couvertures|plaid|manta|mantas|cobertor|cobertores
-    table for|a table|book a table|reserve a table|une table|reserver une table|una mesa|uma mesa|dinner reservation|restaurant reservation
+    table for|table pour|mesa para|reservar mesa|reserve mesa|pickup|pick up|pick us up|airport transfer|navette|transfert|recogida|recoger|traslado al aeropuerto|buscar no aeroporto|transfer do aeroporto
+    a table|book a table|reserve a table|une table|reserver une table|una mesa|uma mesa|dinner reservation|restaurant reservation
     taxi|cab|uber|a car to|chauffeur|transfer to|transfert|traslado
-    late check out|late checkout|late check|depart tardif|check out tardif|checkout tardif|partir plus tard|salida tardia|salir mas tarde|check out tarde|checkout tarde|sair mais tarde
+    check out tardio|checkout tardio|salida tarde|check out tardia|saida tardia|late check out|late checkout|late check|depart tardif|check out tardif|checkout tardif|partir plus tard|salida tardia|salir mas tarde|check out tarde|checkout tarde|sair mais tarde
     check in early|checkin early|arrive early|arrive earlier|arriver tot|arriver plus tot|llegar temprano|chegar cedo|check out late|checkout late|leave late|leave later|partir tard|salir tarde|sair tarde
     early check in|early checkin|arrivee anticipee|arriver plus tot|check in anticipe|entrada anticipada|llegar antes|check in antecipado|chegar mais cedo
     picnic|pique nique|piquenique|picnique|panier repas|panier pique nique|cesta de picnic|cesta de piquenique
@@ -211,6 +216,8 @@ export function classifyIntent(w: readonly string[], f: IntentFacts): Intent {
     if (concierge && !CHANGES_BOOKING.test(w) && !f.hasReference) return 'concierge';
     return 'manage_booking';
   }
+  // "Would it be possible to arrange a pickup on Friday?": a service with a date, no room.
+  if (isServiceRequest(w) && !roomRequest && !faq && !(bookWords && ROOM_WORDS.test(w))) return 'concierge';
   if (concierge && !(roomRequest && f.hasParty && !TABLE.test(w))) {
     if (faq && (FAQ_QUESTION.test(w) || isWhenQuestion(w)) && !REQUEST_VERB.test(w)) return 'faq';
     return 'concierge';

@@ -74,6 +74,27 @@ function nightsList(items: readonly Item[], anchors: readonly Anchor[], today: N
   return null;
 }
 
+/**
+ * "Valentine's weekend, Friday to Monday", "easter weekend friday to monday": the weekdays are
+ * those around that weekend, not the next ones from today.
+ */
+function weekdaysOfAWeekend(items: readonly Item[], anchors: readonly Anchor[], today: Night): StayGuess | null {
+  const wk = anchors.findIndex((a) => a.weekend === 'of');
+  if (wk < 0) return null;
+  for (let k = wk + 1; k + 1 < anchors.length; k++) {
+    const a = anchors[k]!;
+    const b = anchors[k + 1]!;
+    if (a.ref.kind !== 'wd' || b.ref.kind !== 'wd' || linked(items, a, b) !== 'range') continue;
+    const fri = weekendFriday('of', anchors[wk]!.ref, today);
+    if (fri === null) return null;
+    // The day named, within three days of that Friday.
+    const checkIn = addDays(fri, ((a.ref.wd - 5 + 10) % 7) - 3);
+    const checkOut = resolveEnd(b.ref, checkIn, today);
+    return checkOut !== null ? withNights(checkIn, checkOut) : null;
+  }
+  return null;
+}
+
 function lastLength(lengths: readonly Length[]): number | null {
   return lengths.length > 0 ? lengths[lengths.length - 1]!.nights : null;
 }
@@ -114,6 +135,8 @@ function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: r
   const len = lastLength(lengths);
   const listed = nightsList(items, anchors, today);
   if (listed !== null) return listed;
+  const aroundWeekend = weekdaysOfAWeekend(items, anchors, today);
+  if (aroundWeekend !== null) return aroundWeekend;
   for (let k = 0; k + 1 < anchors.length; k++) {
     const a = anchors[k]!;
     const b = anchors[k + 1]!;
