@@ -170,6 +170,8 @@ describe('weekends: "the weekend of <date>" is the Friday-to-Sunday around it', 
     ['the weekend of the 20th', FRI, '2026-11-20', '2026-11-22'],
     ['valentine’s weekend', FRI, '2027-02-12', '2027-02-14'],
     ['the first weekend of December', FRI, '2026-12-04', '2026-12-06'],
+    // Weekdays named around such a weekend are that weekend's.
+    ['Valentine’s weekend, Friday to Monday', '2027-01-29', '2027-02-12', '2027-02-15'],
   ]);
 });
 
@@ -198,6 +200,23 @@ describe('holidays resolve to their dates', () => {
     ['the second Saturday of January', FRI, '2027-01-09', null],
     ['la Toussaint', FRI, '2027-11-01', null],
     ['the weekend of the wedding', FRI, null, null],
+  ]);
+});
+
+describe('lists of nights end the morning after the last', () => {
+  check([
+    ['tonight and tomorrow night', FRI, '2026-11-20', '2026-11-22'],
+    ['ce soir et demain soir', FRI, '2026-11-20', '2026-11-22'],
+    ['friday and saturday night', FRI, '2026-11-27', '2026-11-29'],
+    ['the 12th, 13th and 14th of December', FRI, '2026-12-12', '2026-12-15'],
+    ['les nuits du 24 et du 25 décembre', FRI, '2026-12-24', '2026-12-26'],
+  ]);
+});
+
+describe('a month or a holiday said apart gives bare days their month', () => {
+  check([
+    ['in December, from the 12th to the 15th', FRI, '2026-12-12', '2026-12-15'],
+    ['para o Natal, de 24 a 26', FRI, '2026-12-24', '2026-12-26'],
   ]);
 });
 
