@@ -7,7 +7,7 @@ import { isIPv4 } from 'node:net';
  * developer, the benchmark), and only about a conversation served on this machine.
  */
 
-export type Refusal = { status: 401 | 403; code: string; reason: string };
+export type Refusal = { status: 403; code: string; reason: string };
 
 /** 127.0.0.0/8, ::1, and IPv4-mapped 127.x as a dual-stack socket reports it. */
 export function isLoopbackAddress(address: string | undefined): boolean {

@@ -1,5 +1,12 @@
+import { loadPropertiesFrom } from '../../adapters/catalog/load-properties';
+import { createMemoryStore } from '../../adapters/store/memory';
+import { systemClock } from '../../adapters/system/clock';
+import { cryptoIds } from '../../adapters/system/ids';
 import { loadBotConfig } from '../../bot/bot-config';
-import { ConfigError, loadConfig } from '../../bot/config';
+import { createBotRuntime } from '../../bot/bot-runtime';
+import { ConfigError, DEMO_PROPERTIES_DIR, loadConfig } from '../../bot/config';
+import { Catalog } from '../../domain/catalog/catalog';
+import { memoryLogger, NO_CREDENTIALS, startTestBot } from './messages-support';
 
 describe('bot configuration from the environment', () => {
   it('runs loopback-only with nothing set: 30-day state, the first property', () => {
@@ -34,5 +41,28 @@ describe('bot configuration from the environment', () => {
     // The app's own config check names the same problem, so `npm start` stops on it.
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('the default property', () => {
+  it('is the first of the catalogue unless DEFAULT_PROPERTY_ID names one, and must exist', async () => {
+    const first = await startTestBot();
+    try {
+      expect(first.app.bot.defaultPropertyId).toBe(first.app.deps.catalog.list()[0]?.id);
+      const other = first.app.deps.catalog.list()[1]?.id ?? '';
+      const chosen = await startTestBot({ botConfig: { ...NO_CREDENTIALS, defaultPropertyId: other } });
+      expect(chosen.app.bot.defaultPropertyId).toBe(other);
+      await chosen.close();
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('must be in the catalogue, or the bot does not start', async () => {
+    const deps = { catalog: new Catalog(await loadPropertiesFrom(DEMO_PROPERTIES_DIR)), store: createMemoryStore(), clock: systemClock, ids: cryptoIds };
+    const services = { notifier: { notify: async () => {} }, payments: { createCheckout: async () => ({ url: 'http://localhost/pay', demo: true, expiresAt: '' }) }, understand: () => { throw new Error('unused'); } };
+    expect(() => createBotRuntime({ deps, log: memoryLogger().log, config: { ...NO_CREDENTIALS, defaultPropertyId: 'no-such-hotel' }, services })).toThrow(
+      'DEFAULT_PROPERTY_ID: no property "no-such-hotel" in the catalogue',
+    );
   });
 });

@@ -44,6 +44,9 @@ export async function startTestBot(options: { botConfig?: BotConfig; createBot?:
     botConfig: options.botConfig ?? NO_CREDENTIALS,
     ...(options.createBot ? { createBot: options.createBot } : {}),
     ...(options.store ? { store: options.store } : {}),
+  }).catch(async (error: unknown) => {
+    await capture.close();
+    throw error;
   });
   const base = `http://127.0.0.1:${await app.listen()}`;
   return {
