@@ -1,0 +1,142 @@
+/**
+ * Lua shared by the inventory scripts: `LIB + body`. KEYS[1] is always the property base
+ * `<prefix>{p:<propertyId>}:` and every key is that base plus a suffix, so a script touches
+ * one Cluster slot.
+ *
+ * A unit's nights live in month buckets `n:<unitId>:<YYYY-MM>`, one field per night whose
+ * value is `<owner>` or `<owner>\t<blocks>`:
+ *   owner  `h:<expiresAt>:<holdId>`, `b:<bookingId>`, or '' when only blocked;
+ *   blocks JSON {feedId: uid} of the feeds blocking the night (JSON never holds a raw tab).
+ * So a claim reads a stay in one HMGET per month, and may overwrite a night blindly since it
+ * only claims nights without blocks. Small buckets keep each hash a short listpack, which
+ * Redis scans linearly (one hash per unit holding every night ever sold made every claim
+ * scan hundreds of fields).
+ *
+ * A live hold is the string `h:<holdId>` = `<expiresAt>\n<promo nights>\n<nights,>\n<len(promo)>\n<promotionId><unitId>`.
+ */
+export const LIB = `
+local function split_nights(s)
+  local t = {}
+  for x in string.gmatch(s, '[^,]+') do t[#t + 1] = x end
+  return t
+end
+
+local function parse_hold(rec)
+  local a = string.find(rec, '\\n', 1, true)
+  local b = string.find(rec, '\\n', a + 1, true)
+  local c = string.find(rec, '\\n', b + 1, true)
+  local d = string.find(rec, '\\n', c + 1, true)
+  local plen = tonumber(string.sub(rec, c + 1, d - 1))
+  return {
+    e = string.sub(rec, 1, a - 1),
+    q = string.sub(rec, a + 1, b - 1),
+    n = string.sub(rec, b + 1, c - 1),
+    p = string.sub(rec, d + 1, d + plen),
+    u = string.sub(rec, d + plen + 1),
+  }
+end
+
+-- A night's value as owner ('' for none) and blocks JSON ('' for none).
+local function split_value(v)
+  if not v then return '', '' end
+  local t = string.find(v, '\\t', 1, true)
+  if not t then return v, '' end
+  return string.sub(v, 1, t - 1), string.sub(v, t + 1)
+end
+
+-- unpack has a stack limit (~8000): large lists go in chunks.
+local CHUNK = 1000
+
+-- Nights grouped by month bucket, in first-seen order: months[k] = 'YYYY-MM',
+-- groups['YYYY-MM'] = {fields = {night...}, at = {index in nights...}}.
+local function by_month(nights)
+  local months, groups = {}, {}
+  for i = 1, #nights do
+    local m = string.sub(nights[i], 1, 7)
+    local g = groups[m]
+    if not g then
+      g = {fields = {}, at = {}}
+      groups[m] = g
+      months[#months + 1] = m
+    end
+    g.fields[#g.fields + 1] = nights[i]
+    g.at[#g.at + 1] = i
+  end
+  return months, groups
+end
+
+-- The raw values of the nights of <unit_key>:<month>, aligned with nights (false when absent).
+local function read_nights(unit_key, nights)
+  local out = {}
+  local months, groups = by_month(nights)
+  for _, m in ipairs(months) do
+    local g = groups[m]
+    for i = 1, #g.fields, CHUNK do
+      local j = math.min(i + CHUNK - 1, #g.fields)
+      local part = redis.call('HMGET', unit_key .. ':' .. m, unpack(g.fields, i, j))
+      for k = 1, #part do out[g.at[i + k - 1]] = part[k] end
+    end
+  end
+  return out
+end
+
+-- Gives each night in \`nights\` (whose current raw values are \`values\`) a new owner,
+-- keeping its blocks; owner '' frees it (the field goes when nothing is left).
+local function set_owners(unit_key, nights, values, owner)
+  for i = 1, #nights do
+    local _, blocks = split_value(values[i])
+    local key = unit_key .. ':' .. string.sub(nights[i], 1, 7)
+    if blocks == '' then
+      if owner == '' then redis.call('HDEL', key, nights[i]) else redis.call('HSET', key, nights[i], owner) end
+    else
+      redis.call('HSET', key, nights[i], owner .. '\\t' .. blocks)
+    end
+  end
+end
+
+-- Replaces the owner of the nights currently owned by \`from\`; returns the nights changed.
+local function change_owner(unit_key, nights, from, to)
+  local values = read_nights(unit_key, nights)
+  local changed, changed_values = {}, {}
+  for i = 1, #nights do
+    local owner = split_value(values[i])
+    if owner == from then
+      changed[#changed + 1] = nights[i]
+      changed_values[#changed_values + 1] = values[i]
+    end
+  end
+  set_owners(unit_key, changed, changed_values, to)
+  return changed
+end
+
+local function give_back_promo(base, promo, nights)
+  if promo and promo ~= '' then
+    local left = redis.call('HINCRBY', base .. 'pu', promo, -tonumber(nights))
+    if left <= 0 then redis.call('HDEL', base .. 'pu', promo) end
+  end
+end
+
+-- Frees the nights a hold still owns, gives its promotion nights back, forgets it.
+-- Returns true when there was a hold to release.
+local function release_hold(base, hold_id)
+  local hk = base .. 'h:' .. hold_id
+  local raw = redis.call('GET', hk)
+  redis.call('ZREM', base .. 'hx', hold_id)
+  if not raw then return false end
+  local rec = parse_hold(raw)
+  change_owner(base .. 'n:' .. rec.u, split_nights(rec.n), 'h:' .. rec.e .. ':' .. hold_id, '')
+  give_back_promo(base, rec.p, rec.q)
+  redis.call('DEL', hk)
+  return true
+end
+
+-- Releases up to \`limit\` holds whose expiry is <= now; returns released, looked at.
+local function sweep_expired(base, now, limit)
+  local ids = redis.call('ZRANGEBYSCORE', base .. 'hx', '-inf', now, 'LIMIT', 0, limit)
+  local released = 0
+  for i = 1, #ids do
+    if release_hold(base, ids[i]) then released = released + 1 end
+  end
+  return released, #ids
+end
+`;
