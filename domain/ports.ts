@@ -46,6 +46,8 @@ export interface HoldRequest {
   expiresAt: number;
   /** Nights to take from a promotion's quota in the same atomic step. */
   promo?: { promotionId: string; nights: number; quota: number } | undefined;
+  /** A booking being moved: nights it owns count as free for this claim ("one night more"). */
+  replacingBookingId?: string | undefined;
 }
 
 export interface HeldUnit {
@@ -81,6 +83,12 @@ export interface InventoryStore {
   hold(req: HoldRequest): Promise<Result<HeldUnit, 'sold_out' | 'promo_quota'>>;
   /** Turns a live hold into a booking. Repeating it for the same booking succeeds. */
   confirmHold(req: ConfirmRequest): Promise<Result<{ unitId: string; nights: Night[] }, 'hold_expired' | 'hold_not_found'>>;
+  /**
+   * Moves a confirmed booking onto the nights of a live hold and gives its old nights (and
+   * promotion nights) back, in one atomic step: a date change never leaves the guest with
+   * both stays or with neither. Repeating it after success returns the same answer.
+   */
+  moveBooking(req: ConfirmRequest): Promise<Result<{ unitId: string; nights: Night[] }, 'hold_expired' | 'hold_not_found' | 'booking_not_found'>>;
   /** Gives a hold's nights and promotion nights back. Idempotent. */
   releaseHold(propertyId: string, holdId: string): Promise<boolean>;
   /** Gives a booking's nights (and promotion nights) back; only nights it still owns. */

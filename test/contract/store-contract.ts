@@ -132,6 +132,46 @@ export function runStoreContract(label: string, makeStore: () => Promise<Store>)
         expect(r.ok).toBe(true);
       });
 
+      it('moves a booking onto new nights in one step, giving the old ones back', async () => {
+        await store.hold(holdRequest(p, { holdId: 'h1', promo: { promotionId: 'winter', nights: 3, quota: 10 } }));
+        await store.confirmHold({ propertyId: p, holdId: 'h1', bookingId: 'b1', now: T0 });
+        const later = ['2027-02-10', '2027-02-11'];
+        await store.hold(holdRequest(p, { holdId: 'h2', nights: later, candidateUnitIds: ['u2'] }));
+        const moved = await store.moveBooking({ propertyId: p, bookingId: 'b1', holdId: 'h2', now: T0 + MIN });
+        expect(moved).toEqual({ ok: true, value: { unitId: 'u2', nights: later } });
+        expect(await store.moveBooking({ propertyId: p, bookingId: 'b1', holdId: 'h2', now: T0 + 2 * MIN })).toEqual(moved);
+        const read = await store.readUnitNights(p, ['u1', 'u2'], [...N, ...later], T0 + 2 * MIN);
+        expect(read.u1?.every(isFree)).toBe(true);
+        expect(read.u2?.map((s) => s.owner)).toEqual([null, null, null, { kind: 'booking', bookingId: 'b1' }, { kind: 'booking', bookingId: 'b1' }]);
+        expect(await store.promoUsage(p, ['winter'])).toEqual({ winter: 0 });
+        expect(await store.releaseBooking(p, 'b1')).toEqual(later);
+      });
+
+      it('lets a claim replacing a booking take that booking’s nights, and no one else’s', async () => {
+        await store.hold(holdRequest(p, { holdId: 'h1', nights: ['2027-02-01', '2027-02-02'] }));
+        await store.confirmHold({ propertyId: p, holdId: 'h1', bookingId: 'b1', now: T0 });
+        await store.hold(holdRequest(p, { holdId: 'h9', nights: ['2027-02-04'], candidateUnitIds: ['u1'] }));
+        const overOther = await store.hold(holdRequest(p, { holdId: 'h2', nights: ['2027-02-02', '2027-02-03', '2027-02-04'], replacingBookingId: 'b1' }));
+        expect(overOther).toEqual({ ok: false, code: 'sold_out' });
+        const longer = await store.hold(holdRequest(p, { holdId: 'h3', nights: ['2027-02-02', '2027-02-03'], replacingBookingId: 'b1' }));
+        expect(longer.ok && longer.value.unitId).toBe('u1');
+        expect((await store.hold(holdRequest(p, { holdId: 'h4', nights: ['2027-02-01'], replacingBookingId: 'b2' }))).ok).toBe(false);
+        expect(await store.moveBooking({ propertyId: p, bookingId: 'b1', holdId: 'h3', now: T0 })).toEqual({ ok: true, value: { unitId: 'u1', nights: ['2027-02-02', '2027-02-03'] } });
+        const read = await store.readUnitNights(p, ['u1'], ['2027-02-01', '2027-02-02', '2027-02-03'], T0);
+        expect(read.u1?.map((s) => (s.owner?.kind === 'booking' ? s.owner.bookingId : null))).toEqual([null, 'b1', 'b1']);
+      });
+
+      it('refuses to move onto an expired hold or for an unknown booking, and keeps the old nights', async () => {
+        await store.hold(holdRequest(p, { holdId: 'h1' }));
+        await store.confirmHold({ propertyId: p, holdId: 'h1', bookingId: 'b1', now: T0 });
+        await store.hold(holdRequest(p, { holdId: 'h2', nights: ['2027-02-10'], expiresAt: T0 + MIN }));
+        expect(await store.moveBooking({ propertyId: p, bookingId: 'b1', holdId: 'h2', now: T0 + 2 * MIN })).toEqual({ ok: false, code: 'hold_expired' });
+        expect(await store.moveBooking({ propertyId: p, bookingId: 'nope', holdId: 'h2', now: T0 })).toEqual({ ok: false, code: 'booking_not_found' });
+        expect(await store.moveBooking({ propertyId: p, bookingId: 'b1', holdId: 'missing', now: T0 })).toEqual({ ok: false, code: 'hold_not_found' });
+        const read = await store.readUnitNights(p, ['u1'], N, T0);
+        expect(read.u1?.map((s) => s.owner)).toEqual(Array(3).fill({ kind: 'booking', bookingId: 'b1' }));
+      });
+
       it('sweeps expired holds and only those', async () => {
         await store.hold(holdRequest(p, { holdId: 'a', nights: ['2027-03-01'], expiresAt: T0 + MIN }));
         await store.hold(holdRequest(p, { holdId: 'b', nights: ['2027-03-02'], expiresAt: T0 + 2 * MIN }));

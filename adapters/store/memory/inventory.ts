@@ -79,8 +79,10 @@ export class MemoryInventory implements InventoryStore {
     return out;
   }
 
-  private isFreeAt(inv: PropertyInventory, unitId: string, night: Night, now: number): boolean {
-    return this.liveOwner(inv, unitId, night, now) === null && this.blocksOf(inv, unitId, night).length === 0;
+  private isFreeAt(inv: PropertyInventory, unitId: string, night: Night, now: number, replacing?: string): boolean {
+    const owner = this.liveOwner(inv, unitId, night, now);
+    const ownerFree = owner === null || (replacing !== undefined && owner.kind === 'booking' && owner.bookingId === replacing);
+    return ownerFree && this.blocksOf(inv, unitId, night).length === 0;
   }
 
   async readUnitNights(propertyId: string, unitIds: string[], nights: Night[], now: number): Promise<Record<string, UnitNightState[]>> {
@@ -105,7 +107,7 @@ export class MemoryInventory implements InventoryStore {
       const used = inv.promoUsed.get(req.promo.promotionId) ?? 0;
       if (used + req.promo.nights > req.promo.quota) return err('promo_quota');
     }
-    const unitId = req.candidateUnitIds.find((u) => req.nights.every((n) => this.isFreeAt(inv, u, n, req.now)));
+    const unitId = req.candidateUnitIds.find((u) => req.nights.every((n) => this.isFreeAt(inv, u, n, req.now, req.replacingBookingId)));
     if (unitId === undefined) return err('sold_out');
 
     const owners = getOrCreate(inv.owners, unitId, () => new Map<Night, NightOwner>());
@@ -128,6 +130,30 @@ export class MemoryInventory implements InventoryStore {
       this.release(inv, hold);
       return err('hold_expired');
     }
+    const owners = getOrCreate(inv.owners, hold.unitId, () => new Map<Night, NightOwner>());
+    for (const night of hold.nights) owners.set(night, { kind: 'booking', bookingId: req.bookingId });
+    inv.holds.delete(hold.holdId);
+    inv.bookings.set(req.bookingId, { ...hold, bookingId: req.bookingId });
+    return ok({ unitId: hold.unitId, nights: [...hold.nights] });
+  }
+
+  async moveBooking(req: ConfirmRequest): Promise<Result<{ unitId: string; nights: Night[] }, 'hold_expired' | 'hold_not_found' | 'booking_not_found'>> {
+    const inv = this.inv(req.propertyId);
+    const claim = inv.bookings.get(req.bookingId);
+    if (claim && claim.holdId === req.holdId) return ok({ unitId: claim.unitId, nights: [...claim.nights] });
+    if (!claim) return err('booking_not_found');
+    const hold = inv.holds.get(req.holdId);
+    if (!hold) return err('hold_not_found');
+    if (hold.expiresAt <= req.now) {
+      this.release(inv, hold);
+      return err('hold_expired');
+    }
+    const oldOwners = inv.owners.get(claim.unitId);
+    for (const night of claim.nights) {
+      const owner = oldOwners?.get(night);
+      if (owner?.kind === 'booking' && owner.bookingId === req.bookingId) oldOwners?.delete(night);
+    }
+    this.giveBackPromo(inv, claim);
     const owners = getOrCreate(inv.owners, hold.unitId, () => new Map<Night, NightOwner>());
     for (const night of hold.nights) owners.set(night, { kind: 'booking', bookingId: req.bookingId });
     inv.holds.delete(hold.holdId);
