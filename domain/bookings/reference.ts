@@ -2,11 +2,17 @@
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const REFERENCE_LENGTH = 6;
 
-/** `randomInt(n)` returns an integer in [0, n); injected so the domain stays free of I/O. */
+/**
+ * `randomInt(n)` returns an integer in [0, n); injected so the domain stays free of I/O.
+ * A reference always mixes letters and digits, so that in a guest's sentence it can never be
+ * mistaken for a word ("CANCEL") nor for a number.
+ */
 export function newReference(randomInt: (n: number) => number): string {
-  let out = '';
-  for (let i = 0; i < REFERENCE_LENGTH; i++) out += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  return out;
+  for (;;) {
+    let out = '';
+    for (let i = 0; i < REFERENCE_LENGTH; i++) out += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+    if (/\d/.test(out) && /[A-Z]/.test(out)) return out;
+  }
 }
 
 /** Upper-cases and maps the look-alikes guests type (O→0 is not in the alphabet, so O stays a typo). */
