@@ -60,13 +60,16 @@ export function isValidStay(stay: Stay): boolean {
 }
 
 /** The calendar date of `instant` in `timeZone`: "today" for a property. */
+/** Building a formatter costs ~100 µs; every turn asks for "today", so keep one per zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateIn(timeZone: string, instant: Date): Night {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
