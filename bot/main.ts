@@ -1,4 +1,5 @@
 import { CatalogError } from '../adapters/catalog/load-properties';
+import { warmUp } from '../dialogs/understanding';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -35,6 +36,12 @@ async function main(): Promise<void> {
   // Handlers go in before the "listening" line, so a supervisor that reacts to it can stop us cleanly.
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  // Recognizers compile their models on first use (seconds, in French): pay that before the
+  // first guest does, and before the port is announced.
+  const warmStart = Date.now();
+  await warmUp();
+  log.info({ ms: Date.now() - warmStart }, 'language understanding warmed up');
 
   const port = await app.listen();
   const properties = app.deps.catalog.list().map((p) => p.id);

@@ -12,6 +12,8 @@ export interface ConversationProfile {
   /** ISO instant of the guest's previous message, to welcome a returning guest back. */
   lastSeenAt: string | null;
   guestId: string | null;
+  /** The arrival under discussion, so "the 14th" said mid-flow stays in its month. */
+  stayAnchor: string | null;
 }
 
 export class ProfileAccessor {
@@ -28,6 +30,7 @@ export class ProfileAccessor {
       flaggedForStaff: false,
       lastSeenAt: null,
       guestId: null,
+      stayAnchor: null,
     });
   }
 

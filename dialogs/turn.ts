@@ -52,7 +52,13 @@ export async function getTurn(context: TurnContext, services: ConversationServic
   const action = parseAction(text);
   const u = action || !text
     ? emptyUnderstanding(profile.locale)
-    : services.understand(text, { locale: profile.locale, now: services.deps.clock.now(), timeZone: property.timeZone, unitTypes: unitTypeNames(property) });
+    : services.understand(text, {
+        locale: profile.locale,
+        now: services.deps.clock.now(),
+        timeZone: property.timeZone,
+        unitTypes: unitTypeNames(property),
+        ...(profile.stayAnchor ? { anchor: profile.stayAnchor } : {}),
+      });
   const turn: Turn = { profile, property, text, action, u, misunderstood: false };
   context.turnState.set(TURN_KEY, turn);
   return turn;
@@ -89,4 +95,14 @@ export async function notUnderstood(context: TurnContext, turn: Turn, reprompt: 
     return;
   }
   await say(context, `${msg(turn, 'notUnderstood')} ${reprompt}`, buttons);
+}
+
+/**
+ * One guest message, as the channel identifies it: a redelivered message gets the same id, so
+ * holding or moving a booking for it is never done twice. Without an activity id every call
+ * is new (`fallback`).
+ */
+export function requestIdOf(activity: Activity, fallback: string): string {
+  if (!activity.id) return fallback;
+  return [activity.channelId, activity.conversation.id, activity.from.id, activity.id].join('|');
 }

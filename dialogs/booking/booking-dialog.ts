@@ -12,7 +12,7 @@ import { BOOKING_DIALOG, SEARCH_DIALOG, type SearchOptions, type Selection } fro
 import { termsText } from '../search/offer-cards';
 import { mentionsStay, mergeSlots } from '../search/stay-slots';
 import type { ConversationServices } from '../services';
-import { button, getTurn, msg, notUnderstood, say, type Turn } from '../turn';
+import { button, getTurn, msg, notUnderstood, requestIdOf, say, type Turn } from '../turn';
 import { readEmail, readName, readPhone } from './contact';
 
 type Asking = 'name' | 'email' | 'phone' | 'confirm' | 'price';
@@ -158,7 +158,7 @@ export class BookingDialog extends Dialog<Selection> {
       channel: 'direct',
       source: activity.channelId,
       // A message delivered twice by the channel must not hold twice.
-      requestId: `${activity.conversation.id}|${activity.id ?? deps.ids.id()}`,
+      requestId: requestIdOf(activity, deps.ids.id()),
       guestId: guest.id,
       actor: `guest:${guest.id}`,
       ...(request ? { holdMinutes: REQUEST_HOLD_MINUTES } : {}),

@@ -20,7 +20,12 @@ const CALLING_CODES: Record<string, string> = { FR: '33', BE: '32', CH: '41', ES
 
 /** Returns E.164 ("+33612345678"), reading "06 12 34 56 78" in the property's country. */
 export function readPhone(text: string, extracted: string | null, country: string): string | null {
-  const raw = (extracted ?? text).trim();
+  // The typed text read in the property's country beats an extraction that had to guess it.
+  return phoneIn(text, country) ?? (extracted?.startsWith('+') ? phoneIn(extracted, country) : null);
+}
+
+function phoneIn(text: string, country: string): string | null {
+  const raw = text.trim();
   if (/[a-z]/i.test(raw.replace(/^tel:/i, ''))) return null;
   let digits = raw.replace(/^tel:/i, '').replace(/[\s.\-()/]/g, '');
   if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;

@@ -7,6 +7,8 @@ export interface ShownOffer {
   ratePlanId: string;
   total: number;
   planNames: string[];
+  /** The unit type's names in every language, for "the suite" or "la supérieure". */
+  typeNames: string[];
 }
 
 export type Choice =
@@ -35,13 +37,27 @@ export function readChoice(text: string, action: ButtonAction | null, u: Underst
     return hit ? { kind: 'picked', unitTypeId: hit.unitTypeId, ratePlanId: hit.ratePlanId } : { kind: 'none' };
   }
   const types = [...new Set(shown.map((o) => o.unitTypeId))];
-  const typeId = u.entities.unitTypeId && types.includes(u.entities.unitTypeId) ? u.entities.unitTypeId : types.length === 1 ? types[0] : undefined;
+  const named = u.entities.unitTypeId && types.includes(u.entities.unitTypeId) ? u.entities.unitTypeId : typeByWord(text, shown);
+  const typeId = named ?? (types.length === 1 ? types[0] : undefined);
   if (!typeId) return { kind: 'none' };
   const plans = shown.filter((o) => o.unitTypeId === typeId);
-  const named = plans.filter((o) => mentionsPlan(text, o));
+  const planned = plans.filter((o) => mentionsPlan(text, o));
   // The longest plan name that matches wins: "non remboursable" also contains "remboursable".
-  const best = named.sort((a, b) => Math.max(...b.planNames.map((n) => n.length)) - Math.max(...a.planNames.map((n) => n.length)))[0];
+  const best = planned.sort((a, b) => Math.max(...b.planNames.map((n) => n.length)) - Math.max(...a.planNames.map((n) => n.length)))[0];
   if (best) return { kind: 'picked', unitTypeId: typeId, ratePlanId: best.ratePlanId };
   if (plans.length === 1 && plans[0]) return { kind: 'picked', unitTypeId: typeId, ratePlanId: plans[0].ratePlanId };
-  return u.entities.unitTypeId ? { kind: 'which_plan', unitTypeId: typeId } : { kind: 'none' };
+  return named ? { kind: 'which_plan', unitTypeId: typeId } : { kind: 'none' };
+}
+
+const GENERIC = new Set(['room', 'rooms', 'chambre', 'chambres', 'habitacion', 'quarto', 'the', 'la', 'le', 'de', 'du', 'des', 'el', 'o', 'a']);
+
+/** A unit type named by one distinctive word of its names ("suite", "superieure"), when only one type has it. */
+function typeByWord(text: string, shown: ShownOffer[]): string | undefined {
+  const words = new Set(fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !GENERIC.has(w)));
+  const hits = new Set(
+    shown
+      .filter((o) => o.typeNames.some((name) => fold(name).split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w) && !GENERIC.has(w))))
+      .map((o) => o.unitTypeId),
+  );
+  return hits.size === 1 ? [...hits][0] : undefined;
 }

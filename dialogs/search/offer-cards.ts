@@ -47,6 +47,7 @@ export function offerCards(property: Property, offers: Offer[], locale: Locale):
         ratePlanId: q.ratePlanId,
         total: q.total,
         planNames: Object.values(ratePlanOf(property, q.ratePlanId)?.name ?? {}).filter((n): n is string => !!n),
+        typeNames: Object.values(offer.unitType.name).filter((n): n is string => !!n),
       });
       return button(t(locale, 'planButton', { plan: planName(property, q.ratePlanId, locale), total: money(q.total) }), {
         kind: 'choose',

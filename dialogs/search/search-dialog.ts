@@ -3,13 +3,13 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { addDays, dateIn, daysBetween, stayLength, type Stay } from '../../domain/calendar/nights';
 import { searchStay, type SearchResult } from '../../domain/usecases/search-stay';
 import type { Party } from '../../domain/pricing/quote-types';
-import { formatNight, formatParty, formatStay } from '../messages/format';
+import { formatMoney, formatNight, formatParty, formatStay } from '../messages/format';
 import type { ProfileAccessor } from '../profile';
 import type { ConversationServices } from '../services';
 import { button, getTurn, msg, notUnderstood, say, type Turn } from '../turn';
 import { nearestStays } from './alternatives';
 import { readChoice, type ShownOffer } from './choice';
-import { numberedList, offerCards } from './offer-cards';
+import { numberedList, offerCards, planName } from './offer-cards';
 import { EMPTY_SLOTS, mentionsStay, mergeSlots, missingSlot, slotsFrom, type StaySlot, type StaySlots } from './stay-slots';
 
 export const SEARCH_DIALOG = 'search';
@@ -92,6 +92,7 @@ export class SearchDialog extends Dialog<SearchOptions> {
   }
 
   private async advance(dc: DialogContext, turn: Turn, state: SearchState): Promise<DialogTurnResult> {
+    turn.profile.stayAnchor = state.slots.checkIn;
     const today = dateIn(turn.property.timeZone, this.services.deps.clock.now());
     const slots = state.slots;
     if (slots.checkIn && slots.checkIn < today) {
@@ -140,19 +141,27 @@ export class SearchDialog extends Dialog<SearchOptions> {
     state.shown = shown;
     state.asking = 'choice';
     this.save(dc, state);
-    await say(dc.context, msg(turn, 'offersIntro', { stay: stayText, party: partyText }));
-    await dc.context.sendActivity(MessageFactory.carousel(cards));
-    await this.askChoice(dc, turn, state, shown);
+    // One activity, not three: every reply is a round trip to the channel.
+    const ask = dc.context.activity.channelId === 'sms'
+      ? msg(turn, 'chooseNumbered', { list: numberedList(turn.property, shown, turn.profile.locale) })
+      : msg(turn, 'chooseOffer');
+    await dc.context.sendActivity(MessageFactory.carousel(cards, `${msg(turn, 'offersIntro', { stay: stayText, party: partyText })}\n\n${ask}`));
     return Dialog.EndOfTurn;
   }
 
+  /** Asks for a pick; when the choice is down to one room's plans, those plans are the buttons. */
   private async askChoice(dc: DialogContext, turn: Turn, state: SearchState, shown: ShownOffer[]): Promise<void> {
     state.asking = 'choice';
     this.save(dc, state);
+    const locale = turn.profile.locale;
     const text = dc.context.activity.channelId === 'sms'
-      ? msg(turn, 'chooseNumbered', { list: numberedList(turn.property, shown, turn.profile.locale) })
+      ? msg(turn, 'chooseNumbered', { list: numberedList(turn.property, shown, locale) })
       : msg(turn, 'chooseOffer');
-    await say(dc.context, text);
+    const oneRoom = new Set(shown.map((o) => o.unitTypeId)).size === 1;
+    const buttons = oneRoom
+      ? shown.map((o) => button(msg(turn, 'planButton', { plan: planName(turn.property, o.ratePlanId, locale), total: formatMoney(o.total, turn.property.currency, locale) }), { kind: 'choose', unitTypeId: o.unitTypeId, ratePlanId: o.ratePlanId }))
+      : [];
+    await say(dc.context, text, buttons);
   }
 
   /** Nothing to offer: say why in terms the guest can act on, and what would work instead. */

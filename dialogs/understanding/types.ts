@@ -13,6 +13,12 @@ export interface UnderstandOptions {
   now: Date;
   /** The property's time zone: "today" and "tonight" are the property's. */
   timeZone: string;
+  /**
+   * The arrival already under discussion. A correction that names only a day of the month
+   * ("actually the 14th", "plutôt le 14") means that day in the month being discussed, not
+   * the next 14th from today.
+   */
+  anchor?: Night;
   /** Names guests may use for each unit type ("suite", "chambre supérieure"), to spot a mention. */
   unitTypes?: { id: string; names: string[] }[];
 }

@@ -41,7 +41,7 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
   const words = rest === raw ? wordsAll : wordsOf(tokens);
   const items = toItems(tokens);
   const facts = extractDates(items, locale);
-  let stay: StayGuess = stayFrom(facts, today);
+  let stay: StayGuess = stayFrom(facts, anchoredToday(facts, today, opts.anchor));
   if (facts.anchors.length === 0 && stay.checkIn === null && looksDateBearing(words)) {
     const r = recognizeStay(rest, locale, today);
     if (r !== null) stay = { checkIn: r.checkIn, checkOut: r.checkOut, nights: stay.nights };
@@ -95,4 +95,16 @@ export function warmUp(): void {
   const now = new Date();
   for (let round = 0; round < 3; round++) for (const m of WARM_UP_MESSAGES) understand(m, { now, timeZone: 'UTC' });
   warmUpRecognizers();
+}
+
+/**
+ * Bare days of the month resolve from the first day of the month under discussion when the
+ * dialog gives one, so a mid-conversation "the 14th" stays in that month. Anything else (a
+ * month name, "tomorrow", a weekday) keeps today as its reference.
+ */
+function anchoredToday(facts: ReturnType<typeof extractDates>, today: string, anchor: string | undefined): string {
+  if (!anchor) return today;
+  const bareDays = facts.anchors.length > 0 && facts.anchors.every((a) => a.ref.kind === 'cal' && a.ref.month === null && a.ref.year === null && !a.ref.nextMonth);
+  const monthStart = `${anchor.slice(0, 7)}-01`;
+  return bareDays && monthStart > today ? monthStart : today;
 }
