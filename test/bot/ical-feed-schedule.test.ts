@@ -6,7 +6,7 @@ import { feedKey, type FeedRef } from '../../bot/jobs/feed-targets';
 import { createLogger } from '../../bot/logger';
 import { testRedisUrl } from '../support/redis-store';
 
-const waitFor = async (check: () => boolean, ms = 15_000) => {
+const waitFor = async (check: () => boolean, ms = 25_000) => {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('timed out');
@@ -39,8 +39,7 @@ describe('feed refreshes on BullMQ, when Redis is configured', () => {
 
     const first = await startFeedQueue([{ ref: a, everyMs: 300 }, { ref: b, everyMs: 60_000 }], run, { redisUrl: testRedisUrl(), queueName, log });
     try {
-      await waitFor(() => runs.filter((k) => k === feedKey(a)).length >= 2);
-      expect(runs).toContain(feedKey(b));
+      await waitFor(() => runs.filter((k) => k === feedKey(a)).length >= 2 && runs.includes(feedKey(b)));
       const ids = (await first.queue.getJobSchedulers(0, -1)).map((s) => s.key).sort();
       expect(ids).toEqual([`feed.${feedKey(a)}`, `feed.${feedKey(b)}`]);
       for (const id of ids) expect(id).not.toContain(':');
