@@ -33,6 +33,11 @@ interface PropertyInventory {
   bookings: Map<string, HoldRecord>;
   requests: Map<string, { answer: { holdId: string; unitId: string; expiresAt: number }; keepUntil: number }>;
   promoUsed: Map<string, number>;
+  /**
+   * No hold expires and no request id is forgotten before this instant, so a claim skips the
+   * sweep (a scan of every hold) until something can actually have lapsed.
+   */
+  nextSweepAt: number;
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -59,6 +64,7 @@ export class MemoryInventory implements InventoryStore {
       bookings: new Map(),
       requests: new Map(),
       promoUsed: new Map(),
+      nextSweepAt: Number.POSITIVE_INFINITY,
     }));
   }
 
@@ -117,6 +123,7 @@ export class MemoryInventory implements InventoryStore {
     inv.holds.set(req.holdId, { holdId: req.holdId, unitId, nights: [...req.nights], expiresAt: req.expiresAt, promo, bookingId: null });
     const answer = { holdId: req.holdId, unitId, expiresAt: req.expiresAt };
     inv.requests.set(req.requestId, { answer, keepUntil: req.now + REQUEST_MEMORY_MS });
+    inv.nextSweepAt = Math.min(inv.nextSweepAt, req.expiresAt, req.now + REQUEST_MEMORY_MS);
     return ok({ ...answer, replayed: false });
   }
 
@@ -217,14 +224,20 @@ export class MemoryInventory implements InventoryStore {
   }
 
   private sweep(inv: PropertyInventory, now: number): number {
-    for (const [requestId, entry] of inv.requests) if (entry.keepUntil <= now) inv.requests.delete(requestId);
+    if (now < inv.nextSweepAt) return 0;
+    let next = Number.POSITIVE_INFINITY;
+    for (const [requestId, entry] of inv.requests) {
+      if (entry.keepUntil <= now) inv.requests.delete(requestId);
+      else next = Math.min(next, entry.keepUntil);
+    }
     let count = 0;
     for (const hold of [...inv.holds.values()]) {
       if (hold.expiresAt <= now) {
         this.release(inv, hold);
         count++;
-      }
+      } else next = Math.min(next, hold.expiresAt);
     }
+    inv.nextSweepAt = next;
     return count;
   }
 
