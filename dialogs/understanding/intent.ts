@@ -13,7 +13,7 @@ import type { Intent } from './types';
 
 const words = (alts: string): PhraseSet => new PhraseSet(alts);
 
-const HANDOFF_TARGET = `interlocuteur|interlocutor|owner|proprietaire|proprio|dueno|duena|dono|dona|gerente|patron|patronne|host|hote|hotesse|anfitrion|anfitriona|anfitriao|directeur|director|diretor|recepcionista|receptionniste|staff|personnel|equipe|someone else|human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
+const HANDOFF_TARGET = `interlocuteur|interlocutor|owner|proprietaire|proprio|dueno|duena|dono|dona|gerente|patron|patronne|host|hote|hotesse|anfitrion|anfitriona|anfitriao|directeur|director|diretor|recepcionista|receptionniste|staff|personnel|equipe|someone else|human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|person|a person|someone|somebody|anyone|quelqu un|une personne|une vraie personne|vraie personne|alguien|una persona|persona real|alguem|uma pessoa|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|staff member|member of staff|manager|receptionist|reception|recepcion|recepcao|front desk|desk|front office|accueil|the owner|le proprietaire|le gerant|el encargado|o gerente|responsable`;
 const HANDOFF_STRONG = `interlocuteur|vrai interlocuteur|un interlocuteur|interlocutor|human|humans|humain|humaine|humano|humana|real person|actual person|real human|live person|live agent|vraie personne|persona real|pessoa real|agent|agente|operator|operateur|operador|operadora|conseiller|conseillere|atendente|someone real`;
 /** Verbs of talking go with any person; verbs of wanting only with an unmistakable one ("I'd like a room for one person" is a booking). */
 const HANDOFF_TALK = `talk|speak|chat|parler|parle|hablar|hablo|falar|falo|contact|contacter|contactar|get me|passez moi|passe moi|put me through|transfer me|connect me`;
@@ -26,11 +26,14 @@ const TO_TALK = words(`i can call|i could call|to call|i can ring|a appeler|je p
 const HANDOFF_ANYWHERE = words(`human|humain|humaine|humano|humana|a real person|une vraie personne|persona real|pessoa real|live agent|live chat|atendente|atendimento humano|operateur|operador|operadora
   quelqu un au telephone|quelqu un par telephone|someone on the phone|someone by phone|alguien por telefono|alguem no telefone|alguem por telefone
   me puede llamar|me podria llamar|me podrian llamar|pode me ligar|podem me ligar|poderia me ligar
-  call me|call me back|ring me|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|llamame|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim`);
+  call me back|ring me back|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|recontactez moi|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim|ligar para mim`);
+/** "call me", "m'appeler", "llamarme": someone to phone the guest, unless a ride is what is to be called ("call me a taxi"). */
+const CALL_ME = words(`call me|ring me|phone me|give me a call|give us a call|call us|m appeler|nous appeler|appelez moi|appelle moi|me telephoner|m telephoner|telephonez moi|llamame|llamarme|llamarnos|llamadme|llamenos|telefonearme|contactarme|me llamas|me llama|me ligam|ligar me|ligarem|me telefonar|telefonar me`);
+const RIDE = words(`taxi|taxis|cab|uber|car|voiture|coche|carro|chauffeur|driver|vtc|shuttle|navette`);
 const HANDOFF_ALONE = words(`agent|human|humain|humano|operator|operateur|operador|person|persona|pessoa|atendente|conseiller|someone|a human|a real person|real person|une personne|un humain|una persona|uma pessoa|un conseiller`);
 
 function isHandoff(w: readonly string[]): boolean {
-  return near(w, TALK, TALK_TARGET, 3) || near(w, WANT, STRONG_TARGET, 2) || near(w, TALK_TARGET, TO_TALK, 3) || HANDOFF_ANYWHERE.test(w) || HANDOFF_ALONE.isExactly(w);
+  return near(w, TALK, TALK_TARGET, 3) || near(w, WANT, STRONG_TARGET, 2) || near(w, TALK_TARGET, TO_TALK, 3) || HANDOFF_ANYWHERE.test(w) || (CALL_ME.test(w) && !RIDE.test(w)) || HANDOFF_ALONE.isExactly(w);
 }
 
 // "amazing place", "lovely stay", "great staff": praise of something already lived.
@@ -75,6 +78,8 @@ const MANAGE = words(`
     ya reserve|reservamos|hice una reserva|tengo una reserva|tenemos una reserva|reservei|fiz uma reserva|tenho uma reserva|temos uma reserva
     anular mi reserva|anular la reserva|anular nuestra reserva|desmarcar|desmarcar a reserva|cancel my|cancel our|cancel the booking|cancel the reservation|cancel booking|cancel reservation|annuler ma|annuler notre|annuler la reservation|annuler la resa|annuler reservation
     cancelar mi|cancelar la reserva|cancelar nuestra|cancelar minha|cancelar a reserva|cancelar nossa
+    extend (?:our|my|the) (?:stay|booking|reservation)|extend (?:it )?by|stay (?:an|one) (?:extra|more) night|(?:add|adding) (?:a|an|one|another) (?:extra )?night|one more night|an extra night
+    prolonger|prolonge|rajouter une nuit|ajouter une nuit|une nuit de plus|une nuit supplementaire|prolongar|extender|una noche mas|una noche extra|otra noche mas|estender|prorrogar|mais uma noite|uma noite a mais|uma noite extra
     did my payment|my payment|mon paiement|mi pago|meu pagamento|receipt|invoice|facture|recibo|factura|fatura
   `);
 
@@ -84,8 +89,9 @@ const CONCIERGE = words(`
     a table|book a table|reserve a table|une table|reserver une table|una mesa|uma mesa|dinner reservation|restaurant reservation
     taxi|cab|uber|a car to|chauffeur|transfer to|transfert|traslado
     check out tardio|checkout tardio|salida tarde|check out tardia|saida tardia|late check out|late checkout|late check|depart tardif|check out tardif|checkout tardif|partir plus tard|salida tardia|salir mas tarde|check out tarde|checkout tarde|sair mais tarde
-    check in early|checkin early|arrive early|arrive earlier|arriver tot|arriver plus tot|llegar temprano|chegar cedo|check out late|checkout late|leave late|leave later|partir tard|salir tarde|sair tarde
-    early check in|early checkin|arrivee anticipee|arriver plus tot|check in anticipe|entrada anticipada|llegar antes|check in antecipado|chegar mais cedo
+    check out late|checkout late|leave late|leave later|partir tard|salir tarde|sair tarde
+    la chambre en avance|chambre plus tot|room early|room earlier|room ready early|habitacion antes|quarto mais cedo|quarto antes
+    early check in|early checkin|arrivee anticipee|check in anticipe|entrada anticipada|check in antecipado
     picnic|pique nique|piquenique|picnique|panier repas|panier pique nique|cesta de picnic|cesta de piquenique
     spa|massage|massages|masaje|masajes|massagem|massagens|hammam|sauna|soin|soins
     room service|wake up call|wakeup call|reveil|despertador|iron|ironing|fer a repasser|plancha|ferro de passar|hairdryer|hair dryer|seche cheveux|secador
@@ -94,6 +100,8 @@ const CONCIERGE = words(`
     toilet paper|papier toilette|papel higienico|cleaning|clean our room|clean the room|menage|faire le menage|limpieza|limpiar|limpeza|limpar
     no hot water|pas d eau chaude|plus d eau chaude|no hay agua caliente|sin agua caliente|sem agua quente|leak|leaking|fuite|fuga|vazamento|clogged|blocked|bouche|bouchee|atascado|entupido|entupida
     liberer la chambre|rendre la chambre|garder la chambre|keep the room|dejar la habitacion|quedarnos la habitacion|deixar o quarto|ficar com o quarto
+    marche pas|fonctionne pas|fonctionne plus|marche mal|casse|cassee|cassees|estropeado|estropeada|averiado|averiada|estragado|estragada|estragou|nao liga
+    come up|send someone|send somebody|envoyer quelqu un|mandar a alguien|mandar alguien|mandar alguem
     not working|doesn t work|isn t working|don t work|broken|ne marche pas|ne fonctionne pas|marche plus|en panne|no funciona|esta roto|nao funciona|quebrado|quebrou
     heating|chauffage|calefaccion|aquecimento|radiator|radiateur
     breakfast in (?:our|the|my) room|breakfast in bed|petit dejeuner en chambre|petit dej en chambre|petit dejeuner dans la chambre|desayuno en la habitacion|cafe da manha no quarto
@@ -106,6 +114,28 @@ const CONCIERGE = words(`
     wake us|wake me|reveiller|nous reveiller|me reveiller|despertar|despertarnos|despertarme|acordar|nos acordar|me acordar
     shampoo|shampoing|champu|xampu|ice|glacons|hielo|gelo|kettle|bouilloire|coffee capsules|capsules
   `);
+
+/**
+ * Leaving late or arriving early, however phrased: "checkout mas tarde", "check-out a bit
+ * later", "on arrive tôt", "llegamos temprano". Not "arriving early December" (a vague date).
+ */
+const LEAVING = words(`check out|checkout|check outs|leave|leaving|partir|depart|sortie|liberer la chambre|rendre la chambre|salir|salida|dejar la habitacion|sair|saida|deixar o quarto`);
+const LATE = words(`late|later|tard|plus tard|tardif|tarde|mas tarde|mais tarde|tardio|tardia`);
+const ARRIVING = words(`check in|checkin|arrive|arriving|arrival|get in|arriver|arrive|arrivons|arriverons|arrivee|llegar|llegamos|llegaremos|llegada|chegar|chegamos|chegaremos|chegada`);
+const EARLY = words(`early|earlier|tot|plus tot|en avance|temprano|mas temprano|antes|cedo|mais cedo`);
+const MONTH_NAMES = new Set(`jan january janv janvier enero janeiro feb february fev fevrier febrero fevereiro march mars marzo marco apr april avr avril abril may mai mayo maio jun june juin junio junho jul july juil juillet julio julho aug august aout agosto sep sept september septembre septiembre setembro oct october octobre octubre outubro nov november novembre noviembre novembro dec december decembre diciembre dezembro`.split(' '));
+function isLateOrEarly(w: readonly string[]): boolean {
+  if (near(w, LEAVING, LATE, 2)) return true;
+  for (let i = 0; i < w.length; i++) {
+    const la = ARRIVING.matchAt(w, i);
+    if (la === 0) continue;
+    for (let j = i + la; j <= Math.min(w.length - 1, i + la + 1); j++) {
+      const le = EARLY.matchAt(w, j);
+      if (le > 0 && !MONTH_NAMES.has(w[j + le] ?? '') && !MONTH_NAMES.has(w[j + le + 1] ?? '')) return true;
+    }
+  }
+  return false;
+}
 
 /** Questions about the property the FAQ answers. */
 const FAQ_WORDS = words(`
@@ -132,6 +162,7 @@ const FAQ_WORDS = words(`
     nearby|near by|around here|a proximite|aux alentours|pres d ici|cerca de aqui|por aqui cerca|perto daqui|por perto|curfew|couvre feu|quiet hours
     diner sur place|manger sur place|dinner on site|eat on site|cenar en el hotel|comer en el hotel|jantar no hotel|comer no hotel
     how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
+    opening hours|opening times|open hours|horaires d ouverture|heures d ouverture|horario de apertura|horario de funcionamento
     check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
   `);
 // "what time is breakfast / check-in", "à quelle heure", "a qué hora", "que horas"
@@ -194,8 +225,12 @@ function bookEvidence(w: readonly string[]): boolean {
   return false;
 }
 
+/** "is the restaurant open on Sundays", "la piscine est ouverte ?", "¿el spa abre…?" */
+const OPEN = words(`open|opened|opens|ouvert|ouverte|ouverts|ouvre|abierto|abierta|abre|abren|aberto|aberta|abrem`);
+const isOpeningQuestion = (w: readonly string[]): boolean => near(w, AMENITY, OPEN, 2) || near(w, OPEN, AMENITY, 2);
+
 function isFaq(w: readonly string[]): boolean {
-  return FAQ_WORDS.test(w) || isWhenQuestion(w) || near(w, BREAKFAST, BREAKFAST_WHAT, 3) || near(w, IS, INCLUDED, 3) || near(w, FAQ_QUESTION, AMENITY, 1);
+  return FAQ_WORDS.test(w) || isOpeningQuestion(w) || isWhenQuestion(w) || near(w, BREAKFAST, BREAKFAST_WHAT, 3) || near(w, IS, INCLUDED, 3) || near(w, FAQ_QUESTION, AMENITY, 1);
 }
 
 /** `w`: the folded words of the message, entities blanked out. */
@@ -203,7 +238,7 @@ export function classifyIntent(w: readonly string[], f: IntentFacts): Intent {
   if (f.isCommand) return 'other';
   if (isHandoff(w)) return 'handoff';
   const faq = isFaq(w);
-  const concierge = CONCIERGE.test(w);
+  const concierge = CONCIERGE.test(w) || isLateOrEarly(w);
   const feedback = isFeedback(w);
   const bookWords = bookEvidence(w);
   const manage = f.hasReference || MANAGE.test(w);

@@ -105,12 +105,34 @@ export function near(words: readonly string[], a: PhraseSet, b: PhraseSet, maxGa
   return false;
 }
 
-/** The words of a folded text, punctuation dropped: what phrases are matched against. */
+/**
+ * Chat spellings, written out as the phrases spell them: contractions typed without their
+ * apostrophe ("doesnt" → doesn t, "jai" → j ai) and SMS abbreviations ("u", "pr", "qqn", "vc").
+ * Only for phrase matching: the date grammar and the locale guess read the tokens as typed.
+ */
+const CHAT_SPELLINGS = new Map<string, readonly string[]>(
+  Object.entries({
+    dont: 'don t', doesnt: 'doesn t', isnt: 'isn t', arent: 'aren t', cant: 'can t', cannot: 'can t', wont: 'won t', didnt: 'didn t',
+    couldnt: 'couldn t', wouldnt: 'wouldn t', wasnt: 'wasn t', werent: 'weren t', havent: 'haven t', hasnt: 'hasn t', aint: 'isn t',
+    whats: 'what s', thats: 'that s', theres: 'there s', im: 'i m', ive: 'i ve', youre: 'you re', weve: 'we ve', lets: 'let s',
+    u: 'you', ur: 'your', plz: 'please', pls: 'please', thx: 'thanks', thanx: 'thanks', tnx: 'thanks', ty: 'thank you', abt: 'about', tmrw: 'tomorrow', tmr: 'tomorrow',
+    pr: 'pour', vs: 'vous', ds: 'dans', tt: 'tout', bcp: 'beaucoup', qqn: 'quelqu un', qqun: 'quelqu un', qq1: 'quelqu un', quelquun: 'quelqu un',
+    qqch: 'quelque chose', jai: 'j ai', cest: 'c est', daccord: 'd accord', jpeux: 'je peux', jveux: 'je veux', jvoudrais: 'je voudrais', ptit: 'petit', pti: 'petit',
+    mdp: 'mot de passe', pb: 'probleme', rdv: 'rendez vous', dej: 'dej', tjs: 'toujours', tjrs: 'toujours', slt: 'salut',
+    porfa: 'por favor', xfa: 'por favor', q: 'que', xq: 'porque', pq: 'porque',
+    vc: 'voce', vcs: 'voces', obg: 'obrigado', hj: 'hoje', pfv: 'por favor', pf: 'por favor',
+  }).map(([k, v]) => [k, v.split(' ')]),
+);
+
+/** The words of a folded text, punctuation dropped, chat spellings written out: what phrases are matched against. */
 export function wordsOf(tokens: readonly { t: string }[]): string[] {
   const out: string[] = [];
   for (const tok of tokens) {
     const c = tok.t.charCodeAt(0);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out.push(tok.t);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    const spelled = CHAT_SPELLINGS.get(tok.t);
+    if (spelled === undefined) out.push(tok.t);
+    else for (const w of spelled) out.push(w);
   }
   return out;
 }

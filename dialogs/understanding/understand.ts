@@ -60,9 +60,9 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     hasUnitType: unitTypeId !== null,
   });
 
-  // A date in a concierge request or in feedback is not a stay ("a table tomorrow at 8",
-  // "we loved our weekend").
-  const stayCounts = intent !== 'concierge' && intent !== 'feedback';
+  // A date in a concierge request, a question or feedback is not a stay ("a table tomorrow
+  // at 8", "is the restaurant open on Sunday night?", "we loved our weekend").
+  const stayCounts = intent !== 'concierge' && intent !== 'feedback' && intent !== 'faq';
   return {
     locale,
     intent,

@@ -41,8 +41,31 @@ describe('intent', () => {
     ['olá, boa tarde', 'greeting'],
     ['thanks', 'other'],
     ['oui', 'other'],
+    // chat spellings: contractions without apostrophes, SMS French without "ne"
+    ['the kettle doesnt work', 'concierge'],
+    ['la douche marche pas', 'concierge'],
+    ['c quoi le mdp', 'faq'],
+    // leaving late / arriving early, however phrased; not a vague arrival date
+    ['could we checkout a bit later on sunday?', 'concierge'],
+    ['podemos llegar mas temprano mañana?', 'concierge'],
+    ['we arrive early december, 2 nights for 2', 'book'],
+    // opening hours
+    ['is the bar open after 10pm?', 'faq'],
+    ['la piscine est ouverte le dimanche ?', 'faq'],
+    // extending a stay
+    ['could we extend our stay?', 'manage_booking'],
+    ['on peut prolonger d une nuit ?', 'manage_booking'],
+    // call me (but not "call me a taxi"), the desk
+    ['call me a taxi please', 'concierge'],
+    ['can you call me? 0612345678', 'handoff'],
+    ['pueden llamarme mañana?', 'handoff'],
+    ['I want to speak to the front desk', 'handoff'],
   ])('%s → %s', (text, intent) => {
     expect(say(text).intent).toBe(intent);
+  });
+
+  it('drops dates from a question about the property', () => {
+    expect(say('la piscine est ouverte le dimanche ?').stay).toEqual({ checkIn: null, checkOut: null });
   });
 });
 
