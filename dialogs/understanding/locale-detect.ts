@@ -26,19 +26,21 @@ const WORDS: Record<Locale, string> = {
     ados adulte personne couple week end prochain prochaine matin apres midi vue familiale superieure double regarde juste dates flexibles quelque chose il elle ils quand comment
     parfait douche sale froide annuler modifier decaler avancer paiement passe recu confirmation borne recharge voiture electrique piscine chauffee venir conditions annulation
     reveillon sylvestre valentin paques voyage repartons arrivons euh bon cc dac accord ouais nan oups faire
-    janv fevr fev avr juil`,
+    janv fevr fev avr juil parking`,
   es: `el los las del al una uno un para habitacion habitaciones noche noches tienen tiene tienes hay quiero quisiera queria por favor hola buenas buenos dias gracias mi mis reserva
     reservar con y es somos seremos personas ninos nino manana cuanto cuesta fin semana que como donde cual esta este estancia fue muy pueden puedo podemos nos yo mujer marido esposa
     esposo pareja bebe hijo hija familia libre libres disponibilidad disponible perros perro admiten aparcamiento estacionamiento desayuno contrasena hablar toallas mesa enero febrero
     marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre lunes martes miercoles jueves viernes sabado domingo nochebuena nochevieja desde hasta entre perdon si
     vale claro algo alguien usted ustedes necesito necesitamos finde doble quince proximo proxima viene traer cancelar cambiar encuentro correo maravillosa persona admiten se
-    ayuda quisieramos llegada salida tardes buen adultos semanas posible late cuantos cuantas dic ene le les su sus ha han he hemos habia estamos estoy porfa muchas`,
+    ayuda quisieramos llegada salida tardes buen adultos semanas posible late cuantos cuantas dic ene le les su sus ha han he hemos habia estamos estoy porfa muchas
+    parking llamar llamarme llamame`,
   pt: `o os as do da dos das no na nos um uma para pra quarto quartos noite noites voces voce tem quero queria gostaria por favor ola oi obrigado obrigada minha meu minhas meus
     reserva reservar com e somos pessoas criancas crianca amanha quanto custa fim semana que como onde qual esta este esse essa estadia foi muito podem posso podemos eu esposa marido
     mulher namorada namorado bebe filho filha familia livre disponibilidade disponivel cachorro cachorros cao caes aceitam estacionamento cafe manha senha falar atendente toalhas mesa
     janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro segunda terca quarta quinta sexta sabado domingo vespera natal ano novo ate entre
     desculpa sim nao claro algo alguem preciso precisamos hoje dia boa bom tarde mais trazer fazer possivel duplo dois duas quinze proximo proxima vem cancelar mudar encontro
-    maravilhosa tudo adultos chegada saida dez seria vamos ficar casal ao pelo pela tambem voces ja obg vc vcs tb dias`,
+    maravilhosa tudo adultos chegada saida dez seria vamos ficar casal ao pelo pela tambem voces ja obg vc vcs tb dias
+    ligar liga ligue ligam beleza valeu blz legal`,
 };
 
 const SETS: Record<Locale, Set<string>> = {

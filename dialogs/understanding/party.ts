@@ -36,6 +36,10 @@ const GROUP_VERBS = [
 const GROUP_VERBS_BY_FIRST = new Map<string, string[][]>();
 for (const v of GROUP_VERBS) GROUP_VERBS_BY_FIRST.set(v[0]!, [...(GROUP_VERBS_BY_FIRST.get(v[0]!) ?? []), v]);
 const FAMILY = new Set(['family', 'famille', 'familia']);
+/** "party of 6", "group of 8", "groupe de 10", "grupo de 5": a group size. */
+const GROUP = new Set(['party', 'group', 'groupe', 'grupo']);
+/** "a baby cot", "baby chair": a thing for a baby, not a head count. */
+const BABY_GEAR = new Set(['cot', 'cots', 'crib', 'cribs', 'bed', 'chair', 'highchair', 'seat', 'monitor', 'food', 'bath', 'bottle', 'stroller', 'pram', 'buggy', 'carrier', 'formula', 'bathtub', 'sitter']);
 /** Before "a person", these make it someone to talk to or to add, not the party: "talk to a person", "get me a person", "con una persona". */
 const NOT_A_HEAD_COUNT_BEFORE = new Set(['to', 'with', 'con', 'com', 'avec', 'a', 'add', 'ajouter', 'anadir', 'agregar', 'adicionar', 'me', 'talk', 'speak', 'parler', 'hablar', 'falar', 'une', 'another', 'autre', 'otra', 'outra', 'extra']);
 const FILLERS = new Set(['finalement', 'finally', 'now', 'maintenant', 'ahora', 'agora', 'only', 'just', 'juste', 'solo', 'so', 'about', 'environ', 'unos', 'uns', 'around']);
@@ -94,7 +98,7 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
         i = j;
         continue;
       }
-      if (CHILD_WORDS.has(noun)) {
+      if (CHILD_WORDS.has(noun) && !BABY_GEAR.has(items[j + 1]?.t ?? '')) {
         children = cnt;
         babies = BABY_WORDS.has(noun) ? cnt : 0;
         while (items[j + 1] !== undefined && CHILD_WORDS.has(items[j + 1]!.t)) j++;
@@ -117,7 +121,9 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
     }
 
     // "for 2", "pour deux", "para 4", "pr 2": a bare group size.
-    if (has(it, 'for') !== undefined) {
+    // Not "for sept 1-4": a word that is both a number and a month, then a day, is a date.
+    const monthThenDay = next !== undefined && has(next, 'month') !== undefined && items[i + 2]?.n != null && items[i + 2]!.n! <= 31;
+    if (has(it, 'for') !== undefined && !monthThenDay) {
       const c = countOf(next, false) ?? (next?.t === 'one' ? 1 : null);
       if (c !== null && !countIsNotPeople(items, i + 2) && !(items[i + 2] !== undefined && (ADULT_WORDS.has(items[i + 2]!.t) || CHILD_WORDS.has(items[i + 2]!.t)))) {
         if (!(items[i + 2] !== undefined && PEOPLE_WORDS.has(items[i + 2]!.t))) total = c;
@@ -145,6 +151,12 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
       }
     }
 
+    // "party of 6", "group of 8", "groupe de 10"
+    if (GROUP.has(word) && next !== undefined && (next.t === 'of' || next.t === 'de')) {
+      const c = countOf(items[i + 2], false);
+      if (c !== null && !countIsNotPeople(items, i + 3)) total = c;
+    }
+
     // "a couple", "un couple", "en couple", "una pareja", "um casal" (not "a couple of nights")
     if (COUPLE_WORDS.has(word) && word !== 'couples' && items[i + 1]?.t !== 'of' && !(items[i + 1]?.t === 'de' && has(items[i + 2], 'unit') !== undefined)) {
       const prev = items[i - 1];
@@ -152,7 +164,7 @@ export function extractParty(items: readonly Item[], words: readonly string[]): 
     }
 
     // "our son", "a baby", "+ baby", "avec bébé"
-    if (CHILD_WORDS.has(word) && (!word.endsWith('s') || word === 'fils') && (i === 0 || ARTICLES_ONE.has(items[i - 1]!.t) || POSSESSIVES.has(items[i - 1]!.t))) {
+    if (CHILD_WORDS.has(word) && (!word.endsWith('s') || word === 'fils') && !BABY_GEAR.has(items[i + 1]?.t ?? '') && (i === 0 || ARTICLES_ONE.has(items[i - 1]!.t) || POSSESSIVES.has(items[i - 1]!.t))) {
       childMentions++;
       if (BABY_WORDS.has(word)) babies++;
     }

@@ -7,6 +7,14 @@ describe('party', () => {
   it.each<Row>([
     // "for two" means 2 adults
     ['a room for two', 2, null],
+    // a group size; a month that is also a number is a date; a baby's things are no baby
+    ['party of 6, 2 nights', 6, null],
+    ['groupe de 10 personnes', 10, null],
+    ['grupo de 5', 5, null],
+    ['a room for sept 1-4', null, null],
+    ['pour sept personnes', 7, null],
+    ['we need a baby cot please', null, null],
+    ['2 adults and a baby, can we have a baby cot?', 2, 1],
     ['une chambre pour deux', 2, null],
     ['una habitación para dos', 2, null],
     ['um quarto para dois', 2, null],
