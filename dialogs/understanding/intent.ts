@@ -24,7 +24,7 @@ const TALK = words(HANDOFF_TALK);
 const WANT = words(HANDOFF_WANT);
 const TO_TALK = words(`i can call|i could call|to call|i can ring|a appeler|je peux appeler|a qui je peux parler|a quien llamar|a quien puedo llamar|para quem ligar|para quem posso ligar|i can talk|i could talk|to talk|to speak|i can speak|je peux parler|a qui parler|con quien hablar|com quem falar`);
 const HANDOFF_ANYWHERE = words(`human|humain|humaine|humano|humana|a real person|une vraie personne|persona real|pessoa real|live agent|live chat|atendente|atendimento humano|operateur|operador|operadora
-  quelqu un au telephone|quelqu un par telephone|someone on the phone|someone by phone|alguien por telefono|alguem no telefone|alguem por telefone
+  quelqu un au telephone|quelqu un par telephone|quelqu un au tel|quelqu un en ligne|someone on the phone|someone by phone|alguien por telefono|alguem no telefone|alguem por telefone
   me puede llamar|me podria llamar|me podrian llamar|pode me ligar|podem me ligar|poderia me ligar
   call me back|ring me back|rappelez moi|rappelle moi|me rappeler|me rappelle|me recontacter|recontactez moi|llamenme|me llamen|me llaman|me pueden llamar|me liga|me liguem|me ligar|ligue para mim|liguem para mim|ligar para mim`);
 /** "call me", "m'appeler", "llamarme": someone to phone the guest, unless a ride is what is to be called ("call me a taxi"). */
@@ -112,6 +112,7 @@ const CONCIERGE = words(`
     wine tasting|degustation|cata de vinos|degustacao|excursion|excursao|guided tour|visite guidee|visita guiada|tickets|billets|entradas|ingressos
     luggage|bags|baggage|bagages|valises|equipaje|maletas|bagagem|malas
     wake us|wake me|reveiller|nous reveiller|me reveiller|despertar|despertarnos|despertarme|acordar|nos acordar|me acordar
+    borrow|lend|lend us|lend me|preter|nous preter|me preter|emprunter|prestar|prestarnos|prestarme|emprestar|nos emprestar|me emprestar|umbrella|parapluie|paraguas|guarda chuva|adapter|adaptateur|adaptador
     shampoo|shampoing|champu|xampu|ice|glacons|hielo|gelo|kettle|bouilloire|coffee capsules|capsules
   `);
 
@@ -161,7 +162,8 @@ const FAQ_WORDS = words(`
     check in after|check in before|checkin after|arrive after|late arrival|arriver apres|arrivee tardive|arriver tard|llegar despues|llegada tarde|llegar tarde|chegar depois|chegada tardia|chegar tarde
     nearby|near by|around here|a proximite|aux alentours|pres d ici|cerca de aqui|por aqui cerca|perto daqui|por perto|curfew|couvre feu|quiet hours
     diner sur place|manger sur place|dinner on site|eat on site|cenar en el hotel|comer en el hotel|jantar no hotel|comer no hotel
-    how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
+    gluten|sans gluten|sin gluten|sem gluten|vegan|vegetarian|vegetarien|vegetarienne|vegetariano|vegetariana|allergy|allergies|allergie|allergies|alergia|alergias|lactose|halal|kosher|dietary
+    how many km|how many miles|combien de km|combien de kilometres|cuantos km|cuantos kilometros|quantos km|quantos quilometros|how far|far from|loin|lejos|longe|distance|distancia|walking distance|a pied|andando|a pie
     opening hours|opening times|open hours|horaires d ouverture|heures d ouverture|horario de apertura|horario de funcionamento
     check in time|check out time|checkout time|checkin time|heure d arrivee|heure de depart|hora de llegada|hora de salida|horario de check
   `);
@@ -215,10 +217,12 @@ const isServiceRequest = (w: readonly string[]): boolean => near(w, ASKING, SERV
 /** "in the room", "dans la chambre", "no quarto": a room the guest is in, not one to book. */
 const LOCATIVE = words(`in the|in our|in my|into the|to the|to our|dans la|dans notre|dans ma|a la|en la|en nuestra|en mi|a la|no|na|em nosso|no nosso|no meu|para o`);
 const ROOM_NOUNS = words(`room|chambre|habitacion|quarto`);
+/** "gluten free", "smoke free": not a free room. */
+const X_FREE = new Set(['gluten', 'lactose', 'dairy', 'sugar', 'smoke', 'nut', 'alcohol', 'allergen', 'fragrance', 'scent', 'step', 'hands', 'toll', 'duty', 'tax', 'charge', 'cost', 'fee', 'stress', 'hassle', 'worry', 'care']);
 function bookEvidence(w: readonly string[]): boolean {
   for (let i = 0; i < w.length; i++) {
     const n = BOOK.matchAt(w, i);
-    if (n === 0) continue;
+    if (n === 0 || (w[i] === 'free' && X_FREE.has(w[i - 1] ?? ''))) continue;
     const locative = ROOM_NOUNS.matchAt(w, i) > 0 && ((i >= 2 && LOCATIVE.matchAt(w, i - 2) === 2) || (i >= 1 && LOCATIVE.matchAt(w, i - 1) === 1));
     if (!locative) return true;
   }

@@ -270,12 +270,15 @@ function distance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** Real words one edit from a month: "room avail 24th-26th" is no April ("avril"). */
+const NOT_MONTHS = new Set(['avail', 'junto', 'junta', 'juntos', 'mayor', 'julia', 'marca', 'marcha', 'marche', 'junior', 'entero', 'marcos']);
+
 /**
  * A misspelt month ("decmeber", "setember", "novmber"): one edit away (two for long names),
  * same first letter. Weak, like "mar" or "may": it only counts next to a day number.
  */
 export function fuzzyMonth(word: string): Ann | undefined {
-  if (word.length < 5 || word.length > 11) return undefined;
+  if (word.length < 5 || word.length > 11 || NOT_MONTHS.has(word)) return undefined;
   const candidates = [...(BY_PREFIX.get(word.slice(0, 2)) ?? []), ...(BY_PREFIX.get(`${word[0]}${word[2]}`) ?? [])];
   for (const c of candidates) {
     const max = c.name.length >= 8 ? 2 : 1;

@@ -60,6 +60,10 @@ describe('intent', () => {
     ['can you call me? 0612345678', 'handoff'],
     ['pueden llamarme mañana?', 'handoff'],
     ['I want to speak to the front desk', 'handoff'],
+    ['jpeux avoir qqn au tel ?', 'handoff'],
+    ['do you do gluten free breakfast?', 'faq'],
+    ['vous etes a combien de km de la plage ?', 'faq'],
+    ['can we borrow an umbrella', 'concierge'],
   ])('%s → %s', (text, intent) => {
     expect(say(text).intent).toBe(intent);
   });

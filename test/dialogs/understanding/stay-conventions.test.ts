@@ -30,6 +30,8 @@ describe('future dates: a day of the month alone is the next such day on or afte
     ['hay habitaciones libres el 14?', FRI, '2026-12-14', null],
     ['tem quarto livre no dia 14?', FRI, '2026-12-14', null],
     ['a room on the 20th', FRI, '2026-11-20', null],
+    // words one edit from a month are not one ("avail" ≠ "avril")
+    ['room avail 24th-26th?', FRI, '2026-11-24', '2026-11-26'],
     ['le 31 pour 2 nuits', '2026-11-05', '2026-12-31', '2027-01-02'],
     ['the 29th for 2 nights', '2026-02-27', '2026-03-29', '2026-03-31'],
   ]);
