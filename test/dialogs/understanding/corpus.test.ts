@@ -25,4 +25,14 @@ describe('understanding corpus', () => {
       expect(per.intents).toBeGreaterThanOrEqual(0.95);
     }
   });
+
+  it('guards the held-out files (holdout-*.jsonl, written before reading the code) apart too', () => {
+    const held = corpus.filter((c) => c.id.startsWith('ho-'));
+    expect(held.length).toBeGreaterThanOrEqual(200);
+    for (const hint of [false, true]) {
+      const score = scoreCorpus(held, hint);
+      expect(score.stays).toBeGreaterThanOrEqual(0.95);
+      expect(score.intents).toBeGreaterThanOrEqual(0.95);
+    }
+  });
 });
