@@ -161,6 +161,17 @@ export function runStoreContract(label: string, makeStore: () => Promise<Store>)
         expect(read.u1?.map((s) => (s.owner?.kind === 'booking' ? s.owner.bookingId : null))).toEqual([null, 'b1', 'b1']);
       });
 
+      it('never frees a booked night when a claim replacing that booking lapses before the move', async () => {
+        await store.hold(holdRequest(p, { holdId: 'h1', nights: ['2027-02-01', '2027-02-02'] }));
+        await store.confirmHold({ propertyId: p, holdId: 'h1', bookingId: 'b1', now: T0 });
+        await store.hold(holdRequest(p, { holdId: 'h2', nights: ['2027-02-02', '2027-02-03'], replacingBookingId: 'b1', expiresAt: T0 + MIN }));
+        const later = T0 + 5 * MIN;
+        expect(await store.sweepExpiredHolds(p, later)).toBe(1);
+        const read = await store.readUnitNights(p, ['u1'], ['2027-02-01', '2027-02-02', '2027-02-03'], later);
+        expect(read.u1?.map((s) => (s.owner?.kind === 'booking' ? s.owner.bookingId : s.owner?.kind ?? null))).toEqual(['b1', 'b1', null]);
+        expect((await store.hold(holdRequest(p, { holdId: 'h3', nights: ['2027-02-02'], now: later, expiresAt: later + MIN }))).ok).toBe(false);
+      });
+
       it('refuses to move onto an expired hold or for an unknown booking, and keeps the old nights', async () => {
         await store.hold(holdRequest(p, { holdId: 'h1' }));
         await store.confirmHold({ propertyId: p, holdId: 'h1', bookingId: 'b1', now: T0 });

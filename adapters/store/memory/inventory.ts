@@ -117,7 +117,12 @@ export class MemoryInventory implements InventoryStore {
     if (unitId === undefined) return err('sold_out');
 
     const owners = getOrCreate(inv.owners, unitId, () => new Map<Night, NightOwner>());
-    for (const night of req.nights) owners.set(night, { kind: 'hold', holdId: req.holdId, expiresAt: req.expiresAt });
+    for (const night of req.nights) {
+      const owner = owners.get(night);
+      // Nights the moved booking owns stay its own: a lapsed hold must not free them.
+      if (owner?.kind === 'booking' && owner.bookingId === req.replacingBookingId) continue;
+      owners.set(night, { kind: 'hold', holdId: req.holdId, expiresAt: req.expiresAt });
+    }
     const promo = req.promo ? { promotionId: req.promo.promotionId, nights: req.promo.nights } : null;
     if (promo) inv.promoUsed.set(promo.promotionId, (inv.promoUsed.get(promo.promotionId) ?? 0) + promo.nights);
     inv.holds.set(req.holdId, { holdId: req.holdId, unitId, nights: [...req.nights], expiresAt: req.expiresAt, promo, bookingId: null });
@@ -156,7 +161,9 @@ export class MemoryInventory implements InventoryStore {
       return err('hold_expired');
     }
     const oldOwners = inv.owners.get(claim.unitId);
+    const kept = new Set(claim.unitId === hold.unitId ? hold.nights : []);
     for (const night of claim.nights) {
+      if (kept.has(night)) continue;
       const owner = oldOwners?.get(night);
       if (owner?.kind === 'booking' && owner.bookingId === req.bookingId) oldOwners?.delete(night);
     }

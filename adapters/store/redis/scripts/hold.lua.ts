@@ -67,7 +67,9 @@ local function all_free(got)
   return true
 end
 
-local function claim(i, unit, keys, spans)
+-- gots[r]: the values read for run r. Nights the moved booking already owns stay its own:
+-- if this hold lapses before the move, they must not fall free under a live booking.
+local function claim(i, unit, keys, spans, gots)
   -- The record doubles as the guard against a reused hold id: SET NX writes nothing then.
   local record = exp .. '\\n' .. promo_nights .. '\\n' .. csv .. '\\n' .. #promo .. '\\n' .. promo .. unit
   if not redis.call('SET', base .. 'h:' .. hold_id, record, 'NX') then
@@ -76,11 +78,15 @@ local function claim(i, unit, keys, spans)
   local owner = 'h:' .. exp .. ':' .. hold_id
   for r = 1, #keys do
     local args = {}
-    for j = spans[2 * r - 1], spans[2 * r] do
-      args[#args + 1] = ARGV[j]
-      args[#args + 1] = owner
+    local got = gots[r]
+    local from = spans[2 * r - 1]
+    for j = from, spans[2 * r] do
+      if not (moving and got[j - from + 1] == moving) then
+        args[#args + 1] = ARGV[j]
+        args[#args + 1] = owner
+      end
     end
-    redis.call('HSET', keys[r], unpack(args))
+    if #args > 0 then redis.call('HSET', keys[r], unpack(args)) end
   end
   redis.call('ZADD', base .. 'hx', exp, hold_id)
   if promo ~= '' then redis.call('HINCRBY', base .. 'pu', promo, promo_nights) end
@@ -93,8 +99,9 @@ if #runs == 7 then
   for i = 1, count do
     local unit = ARGV[1 + i]
     local key = base .. 'n:' .. unit .. ':' .. runs
-    if all_free(redis.call('HMGET', key, unpack(ARGV, first, last))) then
-      return claim(i, unit, {key}, {first, last})
+    local got = redis.call('HMGET', key, unpack(ARGV, first, last))
+    if all_free(got) then
+      return claim(i, unit, {key}, {first, last}, {got})
     end
   end
   return 0
@@ -111,16 +118,17 @@ for m, k in string.gmatch(runs, '([^:,]+):(%d+)') do
 end
 for i = 1, count do
   local unit = ARGV[1 + i]
-  local keys = {}
+  local keys, gots = {}, {}
   local free = true
   for r = 1, #months do
     keys[r] = base .. 'n:' .. unit .. ':' .. months[r]
-    if not all_free(redis.call('HMGET', keys[r], unpack(ARGV, spans[2 * r - 1], spans[2 * r]))) then
+    gots[r] = redis.call('HMGET', keys[r], unpack(ARGV, spans[2 * r - 1], spans[2 * r]))
+    if not all_free(gots[r]) then
       free = false
       break
     end
   end
-  if free then return claim(i, unit, keys, spans) end
+  if free then return claim(i, unit, keys, spans, gots) end
 end
 return 0
 `;
