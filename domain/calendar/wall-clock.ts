@@ -4,13 +4,13 @@ import type { Night } from './nights';
 export type WallTime = string;
 
 /**
- * One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and a
- * big feed converts thousands of instants. `zoned.ts` builds one per call, which is fine for a
- * policy deadline but not for an import.
+ * One formatter per zone, shared by imports and policy deadlines (`zoned.ts`): building an
+ * Intl.DateTimeFormat costs far more than using one, and a big feed converts thousands of
+ * instants.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -21,6 +21,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
