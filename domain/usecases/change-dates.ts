@@ -1,12 +1,12 @@
 import { eventOf, type Actor, type Booking } from '../bookings/booking';
-import { dateIn, isValidStay, nightsOf, type Stay } from '../calendar/nights';
+import { isValidStay, nightsOf, type Stay } from '../calendar/nights';
 import { unitsOfType } from '../catalog/catalog';
 import { quoteStay } from '../pricing/quote';
 import type { Quote, QuoteFailureCode } from '../pricing/quote-types';
 import { isFree } from '../ports';
 import { err, ok, type Result } from '../result';
 import type { UseCaseDeps } from './deps';
-import { inventorySnapshot } from './inventory-snapshot';
+import { pricingView } from './inventory-snapshot';
 
 export type ChangeFailure = 'booking_not_found' | 'unknown_property' | 'not_changeable' | 'invalid_stay' | 'sold_out' | 'price_changed' | 'conflict' | QuoteFailureCode;
 
@@ -16,13 +16,8 @@ export async function previewDateChange(deps: UseCaseDeps, booking: Booking, sta
   if (!property) return err('unknown_property');
   if (booking.state !== 'confirmed') return err('not_changeable');
   if (!isValidStay(stay)) return err('invalid_stay');
-  const now = deps.clock.now();
-  const snapshot = await inventorySnapshot(deps.store, property, stay, now.getTime());
-  const quote = quoteStay(
-    property,
-    { unitTypeId: booking.unitTypeId, ratePlanId: booking.ratePlanId, stay, party: booking.party, channel: 'direct' },
-    { today: dateIn(property.timeZone, now), occupancy: snapshot.occupancy, promoRemaining: snapshot.promoRemaining },
-  );
+  const { now, snapshot, ctx } = await pricingView(deps, property, stay);
+  const quote = quoteStay(property, { unitTypeId: booking.unitTypeId, ratePlanId: booking.ratePlanId, stay, party: booking.party, channel: 'direct' }, ctx);
   if (!quote.ok) return err(quote.code);
   const anyFree = unitsOfType(property, booking.unitTypeId).some((u) => snapshot.freeUnitIds.has(u.id));
   if (anyFree) return quote;

@@ -1,4 +1,6 @@
-import { nightsOf, type Night, type Stay } from '../calendar/nights';
+import { dateIn, nightsOf, type Night, type Stay } from '../calendar/nights';
+import type { QuoteContext } from '../pricing/quote-types';
+import type { UseCaseDeps } from './deps';
 import type { Property } from '../catalog/schema';
 import { isFree, type Store, type UnitNightState } from '../ports';
 
@@ -33,4 +35,11 @@ export async function inventorySnapshot(store: Store, property: Property, stay: 
   });
   const promoRemaining = Object.fromEntries(promos.map((p) => [p.id, Math.max(0, p.quotaNights - (usage[p.id] ?? 0))]));
   return { nights, freeUnitIds, occupancy, promoRemaining };
+}
+
+/** The store as prices see it now: one snapshot and the quote context built from it. */
+export async function pricingView(deps: UseCaseDeps, property: Property, stay: Stay): Promise<{ now: Date; snapshot: InventorySnapshot; ctx: QuoteContext }> {
+  const now = deps.clock.now();
+  const snapshot = await inventorySnapshot(deps.store, property, stay, now.getTime());
+  return { now, snapshot, ctx: { today: dateIn(property.timeZone, now), occupancy: snapshot.occupancy, promoRemaining: snapshot.promoRemaining } };
 }

@@ -1,12 +1,12 @@
 import { newReference } from '../bookings/reference';
 import { eventOf, type Actor, type Booking } from '../bookings/booking';
-import { dateIn, isValidStay, type Stay } from '../calendar/nights';
+import { isValidStay, type Stay } from '../calendar/nights';
 import { unitsOfType } from '../catalog/catalog';
 import { quoteStay } from '../pricing/quote';
 import type { Party, Quote, QuoteFailureCode, SalesChannel } from '../pricing/quote-types';
 import { err, ok, type Result } from '../result';
 import type { UseCaseDeps } from './deps';
-import { inventorySnapshot } from './inventory-snapshot';
+import { pricingView } from './inventory-snapshot';
 
 export interface PlaceHoldRequest {
   propertyId: string;
@@ -35,9 +35,7 @@ export async function placeHold(deps: UseCaseDeps, req: PlaceHoldRequest): Promi
   const property = deps.catalog.get(req.propertyId);
   if (!property) return err('unknown_property');
   if (!isValidStay(req.stay)) return err('invalid_stay');
-  const now = deps.clock.now();
-  const snapshot = await inventorySnapshot(deps.store, property, req.stay, now.getTime());
-  const ctx = { today: dateIn(property.timeZone, now), occupancy: snapshot.occupancy, promoRemaining: snapshot.promoRemaining };
+  const { now, snapshot, ctx } = await pricingView(deps, property, req.stay);
   const quoteReq = { unitTypeId: req.unitTypeId, ratePlanId: req.ratePlanId, stay: req.stay, party: req.party, channel: req.channel };
 
   let quoted = quoteStay(property, quoteReq, ctx);

@@ -1,11 +1,11 @@
-import { dateIn, isValidStay, type Stay } from '../calendar/nights';
+import { isValidStay, type Stay } from '../calendar/nights';
 import { unitsOfType } from '../catalog/catalog';
 import type { Property, UnitType } from '../catalog/schema';
 import { quoteStay, ratePlansFor } from '../pricing/quote';
 import type { Party, Quote, QuoteFailure, SalesChannel } from '../pricing/quote-types';
 import { err, ok, type Result } from '../result';
 import type { UseCaseDeps } from './deps';
-import { inventorySnapshot } from './inventory-snapshot';
+import { pricingView } from './inventory-snapshot';
 
 export interface SearchRequest {
   propertyId: string;
@@ -39,9 +39,7 @@ export async function searchStay(deps: UseCaseDeps, req: SearchRequest): Promise
   const property = deps.catalog.get(req.propertyId);
   if (!property) return err('unknown_property');
   if (!isValidStay(req.stay)) return err('invalid_stay');
-  const now = deps.clock.now();
-  const snapshot = await inventorySnapshot(deps.store, property, req.stay, now.getTime());
-  const ctx = { today: dateIn(property.timeZone, now), occupancy: snapshot.occupancy, promoRemaining: snapshot.promoRemaining };
+  const { snapshot, ctx } = await pricingView(deps, property, req.stay);
 
   const offers: Offer[] = [];
   const unavailable: Unavailable[] = [];
