@@ -61,10 +61,15 @@ export async function startFeedQueue(
     { connection, prefix: BULL_PREFIX, concurrency: options.concurrency ?? 4 },
   );
   worker.on('error', (error) => options.log.error({ err: error, queue: options.queueName }, 'feed worker error'));
+  // BullMQ emits an error no listener can catch when a connection still initialising is closed:
+  // return only once every connection is up, so a quick stop is a clean one.
+  await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);
 
   return {
     queue,
     async stop() {
+      // Finish the jobs in hand before closing, so none completes on a closing connection.
+      await worker.pause();
       await worker.close();
       await queue.close();
     },
