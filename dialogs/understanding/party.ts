@@ -27,7 +27,7 @@ const ARTICLES_ONE = new Set(['a', 'an', 'one', 'un', 'une', 'uno', 'una', 'um',
 const SELF = new Set(['i', 'me', 'moi', 'yo', 'eu', 'myself']);
 const SOLO = new PhraseSet(`for myself|myself only|just me|only me|just myself|by myself|on my own|alone|solo traveller|solo traveler|travelling solo|traveling solo|travelling alone|traveling alone|seul|seule|juste moi|moi seul|moi seule|voyage seul|voyage seule|sola|solo yo|yo solo|yo sola|viajo solo|viajo sola|sozinho|sozinha|so eu|so para mim|apenas eu|somente eu|single traveller|1 person|one person`);
 const NO_CHILDREN = new PhraseSet(`no kids|no children|without kids|without children|sans enfants?|pas d enfants?|sin ninos|sin hijos|sem criancas|sem filhos`);
-const TWO_OF_US = new PhraseSet(`en amoureux|escapade en amoureux|en pareja|en couple`);
+const TWO_OF_US = new PhraseSet(`en amoureux|escapade en amoureux|en pareja|en couple|nous deux|nous 2|tous les deux|toutes les deux|nosotros dos|nosotras dos|nos dois|nos duas|us two|both of us`);
 const COUPLE_WORDS = new Set(['couple', 'pareja', 'casal', 'couples', 'parejas', 'casais']);
 const GROUP_VERBS = [
   ['we', 'are'], ['we', 're'], ['we', 'will', 'be'], ['we', 'll', 'be'], ['there', 'are'], ['there', 'will', 'be'], ['there', 're'],
