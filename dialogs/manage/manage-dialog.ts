@@ -68,6 +68,10 @@ export class ManageDialog extends Dialog<ManageOptions> {
     const yes = action?.kind === 'yes' || u.command === 'yes';
     const no = action?.kind === 'no' || u.command === 'no';
 
+    // "Cancel" means "cancel my booking" once one is found, but "stop" while we are still looking.
+    if ((state.asking === 'reference' || state.asking === 'email') && u.command === 'cancel' && turn.text.split(/\s+/).length <= 3) {
+      return this.done(dc, turn, msg(turn, 'cancelled'));
+    }
     switch (state.asking) {
       case 'reference': {
         const reference = normalizeReference(u.entities.reference ?? turn.text);

@@ -256,6 +256,14 @@ describe('manage a booking', () => {
     expect(nights.tour?.map((s) => s.owner?.kind ?? null)).toEqual([null, 'booking', 'booking']);
   });
 
+  it('stops looking for a booking when the guest says cancel before one is found', async () => {
+    const w = await world();
+    const guest = new Guest(w);
+    expect(texts(await guest.says('I need to change my booking'))).toContain('What is your booking reference?');
+    expect(texts(await guest.says('cancel'))).toContain("No problem, I've stopped there.");
+    expect(texts(await guest.says('hello'))).toContain('Welcome to Château de Vauclair');
+  });
+
   it('retrouve et annule une réservation en français', async () => {
     const w = await world();
     const { reference } = await paidBooking(w);
