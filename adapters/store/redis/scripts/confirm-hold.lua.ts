@@ -18,13 +18,8 @@ local done = redis.call('HMGET', ck, 'h', 'u', 'n')
 if done[1] == hold_id then return {1, done[2], done[3]} end
 
 local hk = base .. 'h:' .. hold_id
-local raw = redis.call('GET', hk)
-if not raw then return {0} end
-local rec = parse_hold(raw)
-if tonumber(rec.e) <= tonumber(ARGV[3]) then
-  release_hold(base, hold_id)
-  return {-1}
-end
+local rec, missing = live_hold(base, hold_id, ARGV[3])
+if not rec then return {missing} end
 if done[1] then return redis.error_reply('ERR booking id ' .. booking_id .. ' already confirmed hold ' .. done[1]) end
 
 change_owner(base .. 'n:' .. rec.u, split_nights(rec.n), 'h:' .. rec.e .. ':' .. hold_id, 'b:' .. booking_id)

@@ -130,6 +130,19 @@ local function release_hold(base, hold_id)
   return true
 end
 
+-- The live hold \`hold_id\`, parsed; or nil and 0 when there is none, nil and -1 when it has
+-- expired by \`now\` (it is released on the way, so its nights are free again).
+local function live_hold(base, hold_id, now)
+  local raw = redis.call('GET', base .. 'h:' .. hold_id)
+  if not raw then return nil, 0 end
+  local rec = parse_hold(raw)
+  if tonumber(rec.e) <= tonumber(now) then
+    release_hold(base, hold_id)
+    return nil, -1
+  end
+  return rec
+end
+
 -- Releases up to \`limit\` holds whose expiry is <= now; returns released, looked at.
 local function sweep_expired(base, now, limit)
   local ids = redis.call('ZRANGEBYSCORE', base .. 'hx', '-inf', now, 'LIMIT', 0, limit)

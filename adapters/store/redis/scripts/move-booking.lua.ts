@@ -23,13 +23,8 @@ if claim[1] == hold_id then return {1, claim[2], claim[3]} end
 if not claim[1] then return {-2} end
 
 local hk = base .. 'h:' .. hold_id
-local raw = redis.call('GET', hk)
-if not raw then return {0} end
-local rec = parse_hold(raw)
-if tonumber(rec.e) <= tonumber(ARGV[3]) then
-  release_hold(base, hold_id)
-  return {-1}
-end
+local rec, missing = live_hold(base, hold_id, ARGV[3])
+if not rec then return {missing} end
 
 local ours = 'b:' .. booking_id
 -- Nights both stays share on the same unit stayed the booking's throughout (the hold did not
