@@ -11,6 +11,8 @@ import { loadBotConfig } from './bot-config';
 import { createBotRuntime, type BotOverrides, type BotRuntime } from './bot-runtime';
 import type { Config } from './config';
 import { createServer } from './http/server';
+import { ProactiveGuestMessenger } from './proactive/guest-messenger';
+import { ConnectorSender } from './proactive/proactive-sender';
 import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jobs/feed-wiring';
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
@@ -23,6 +25,8 @@ export interface App {
   calendar: CalendarWiring;
   /** The Bot Framework side: adapter, bot state, the bot, POST /api/messages. */
   bot: BotRuntime;
+  /** Tells guests about their bookings on the channel they booked from. */
+  messenger: ProactiveGuestMessenger;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -36,20 +40,23 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   const server = createServer(deps, log);
   const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
   const calendar = await startCalendar(deps, server, config, log, over);
+  const botConfig = over.botConfig ?? loadBotConfig(process.env);
   const bot = createBotRuntime({
     deps,
     log,
-    config: over.botConfig ?? loadBotConfig(process.env),
+    config: botConfig,
     createBot: over.createBot,
     // Demo checkout links until a payment provider is configured (payments issue).
     services: { notifier: calendar.notifier, payments: new DemoPayments(`http://localhost:${config.port}`), understand },
   });
   bot.register(server);
+  const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);
   return {
     deps,
     server,
     calendar,
     bot,
+    messenger,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

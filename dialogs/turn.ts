@@ -1,5 +1,6 @@
 import { type Activity, type CardAction, ActionTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { isLocale, localize, type Locale } from '../domain/catalog/locales';
+import type { GuestAddress } from '../domain/guests/guest-address';
 import type { Property } from '../domain/catalog/schema';
 import { parseAction, actionValue, type ButtonAction } from './actions';
 import { t, type ArgsOf, type MessageKey } from './messages/catalog';
@@ -105,4 +106,16 @@ export async function notUnderstood(context: TurnContext, turn: Turn, reprompt: 
 export function requestIdOf(activity: Activity, fallback: string): string {
   if (!activity.id) return fallback;
   return [activity.channelId, activity.conversation.id, activity.from.id, activity.id].join('|');
+}
+
+/** Where to answer this guest later, about the booking made in this conversation. */
+export function addressOf(activity: Activity, locale: Locale): GuestAddress {
+  return {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    conversationId: activity.conversation.id,
+    userId: activity.from.id,
+    botId: activity.recipient.id,
+    locale,
+  };
 }

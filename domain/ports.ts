@@ -163,3 +163,32 @@ export interface CheckoutLink {
 export interface PaymentGateway {
   createCheckout(booking: Booking, guest: Guest | null): Promise<CheckoutLink>;
 }
+
+/**
+ * What the guest is told later, on the channel they booked from, without having written first.
+ * Each notice carries the booking as it is now; the text comes from the message catalogue.
+ */
+export type GuestNotice =
+  /** Paid or guaranteed: reference, dates, unit, amount paid, balance due, terms, calendar link. */
+  | { kind: 'booking_confirmed'; booking: Booking; calendarUrl: string }
+  /** Money went back: a cancellation, a cheaper date change, or the staff. */
+  | { kind: 'refund_issued'; booking: Booking; amount: number; cause: 'cancellation' | 'date_change' | 'staff' }
+  /** Paid after the hold lapsed and the nights were sold meanwhile: refunded with an apology. */
+  | { kind: 'late_payment_refunded'; booking: Booking; amount: number }
+  /** The hold lapsed before any payment arrived. */
+  | { kind: 'hold_expired'; booking: Booking }
+  /** Request-to-book accepted by the staff: the guest has until `checkout.expiresAt` to pay. */
+  | { kind: 'request_approved'; booking: Booking; checkout: CheckoutLink }
+  | { kind: 'request_declined'; booking: Booking }
+  /** Nobody answered the request in time; the nights are free again. */
+  | { kind: 'request_lapsed'; booking: Booking };
+
+export type NoticeKind = GuestNotice['kind'];
+
+/** `no_address`: the booking has no conversation to answer (an API booking, an OTA). */
+export type NoticeDelivery = 'sent' | 'no_address' | 'failed';
+
+export interface GuestMessenger {
+  /** Never throws: a guest who cannot be reached must not undo a payment or a refund. */
+  tell(notice: GuestNotice): Promise<NoticeDelivery>;
+}

@@ -12,7 +12,7 @@ import { BOOKING_DIALOG, SEARCH_DIALOG, type SearchOptions, type Selection } fro
 import { termsText } from '../search/offer-cards';
 import { mentionsStay, mergeSlots } from '../search/stay-slots';
 import type { ConversationServices } from '../services';
-import { button, getTurn, msg, notUnderstood, requestIdOf, say, type Turn } from '../turn';
+import { addressOf, button, getTurn, msg, notUnderstood, requestIdOf, say, type Turn } from '../turn';
 import { readEmail, readName, readPhone } from './contact';
 
 type Asking = 'name' | 'email' | 'phone' | 'confirm' | 'price';
@@ -157,6 +157,7 @@ export class BookingDialog extends Dialog<Selection> {
       ...state.selection,
       channel: 'direct',
       source: activity.channelId,
+      address: addressOf(activity, profile.locale),
       // A message delivered twice by the channel must not hold twice.
       requestId: requestIdOf(activity, deps.ids.id()),
       guestId: guest.id,

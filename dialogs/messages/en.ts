@@ -80,6 +80,21 @@ export const en = {
   changeDone: (p: { reference: string; stay: string }) => `Done: booking ${p.reference} is now ${p.stay}.`,
   cannotChange: 'This booking can no longer be changed here. The team will be glad to help.',
 
+  noticeConfirmed: (p: { reference: string; room: string; stay: string; paid: string; balance: string; terms: string; calendarUrl: string }) =>
+    `Your booking ${p.reference} is confirmed: ${p.room}, ${p.stay}.\n- Paid: ${p.paid}${p.balance === '' ? '' : `\n- Balance due at the property: ${p.balance}`}\n- ${p.terms}\nAdd it to your calendar: ${p.calendarUrl}`,
+  noticeRefund: (p: { reference: string; amount: string }) =>
+    `We have refunded ${p.amount} for booking ${p.reference}. Refunds usually reach your account within 5 to 10 days.`,
+  noticeLatePayment: (p: { reference: string; amount: string }) =>
+    `We're very sorry: your payment for booking ${p.reference} arrived after the room's hold had ended, and the room has since been booked. We have refunded the full ${p.amount}; it usually reaches your account within 5 to 10 days. The team has been told and will be glad to help you find other dates.`,
+  noticeHoldExpired: (p: { reference: string }) =>
+    `The hold on booking ${p.reference} has ended without payment, so the room is free again. Just ask me if you'd like to book again.`,
+  noticeRequestApproved: (p: { reference: string; url: string; until: string }) =>
+    `Good news: the team has accepted your request ${p.reference}. To confirm it, please pay here before ${p.until}: ${p.url}`,
+  noticeRequestDeclined: (p: { reference: string }) =>
+    `I'm sorry, the team can't accept your request ${p.reference}. Nothing has been charged. Would you like to look at other dates?`,
+  noticeRequestLapsed: (p: { reference: string }) =>
+    `I'm sorry, the team couldn't answer your request ${p.reference} in time, so it has lapsed and nothing has been charged. Would you like to try other dates?`,
+
   conciergeIntro: 'Happy to help during your stay. Here is what we can arrange:',
   conciergeNoted: "I've passed your request to the team; they'll confirm shortly.",
   feedbackThanks: 'Thank you for taking the time to tell us. The team reads every message.',

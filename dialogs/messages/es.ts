@@ -80,6 +80,21 @@ export const es: Messages = {
   changeDone: (p) => `Hecho: la reserva ${p.reference} queda ahora ${p.stay}.`,
   cannotChange: 'Esta reserva ya no se puede modificar por aquí. El equipo le ayudará con mucho gusto.',
 
+  noticeConfirmed: (p) =>
+    `Su reserva ${p.reference} está confirmada: ${p.room}, ${p.stay}.\n- Pagado: ${p.paid}${p.balance === '' ? '' : `\n- Saldo a pagar en el alojamiento: ${p.balance}`}\n- ${p.terms}\nAñádala a su calendario: ${p.calendarUrl}`,
+  noticeRefund: (p) =>
+    `Hemos reembolsado ${p.amount} de la reserva ${p.reference}. El reembolso suele llegar a su cuenta en 5 a 10 días.`,
+  noticeLatePayment: (p) =>
+    `Lo sentimos mucho: su pago de la reserva ${p.reference} llegó después de que terminara el bloqueo de la habitación, que mientras tanto se ha reservado. Le hemos reembolsado el total de ${p.amount}; suele llegar en 5 a 10 días. El equipo está avisado y le ayudará con gusto a encontrar otras fechas.`,
+  noticeHoldExpired: (p) =>
+    `El bloqueo de la reserva ${p.reference} ha terminado sin pago, así que la habitación vuelve a estar libre. Dígame si quiere reservar de nuevo.`,
+  noticeRequestApproved: (p) =>
+    `Buenas noticias: el equipo ha aceptado su solicitud ${p.reference}. Para confirmarla, pague aquí antes del ${p.until}: ${p.url}`,
+  noticeRequestDeclined: (p) =>
+    `Lo siento, el equipo no puede aceptar su solicitud ${p.reference}. No se ha cobrado nada. ¿Quiere ver otras fechas?`,
+  noticeRequestLapsed: (p) =>
+    `Lo siento, el equipo no pudo responder a tiempo a su solicitud ${p.reference}: ha caducado y no se ha cobrado nada. ¿Quiere probar otras fechas?`,
+
   conciergeIntro: 'Con mucho gusto le ayudamos durante su estancia. Esto es lo que podemos organizar:',
   conciergeNoted: 'He trasladado su solicitud al equipo; se la confirmarán en breve.',
   feedbackThanks: 'Gracias por dedicarnos su tiempo y contárnoslo. El equipo lee todos los mensajes.',

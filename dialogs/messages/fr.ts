@@ -77,6 +77,21 @@ export const fr: Messages = {
   changeDone: (p) => `C’est fait : la réservation ${p.reference} est maintenant ${p.stay}.`,
   cannotChange: 'Cette réservation ne peut plus être modifiée ici. L’équipe se fera un plaisir de vous aider.',
 
+  noticeConfirmed: (p) =>
+    `Votre réservation ${p.reference} est confirmée : ${p.room}, ${p.stay}.\n- Réglé : ${p.paid}${p.balance === '' ? '' : `\n- Solde à régler sur place : ${p.balance}`}\n- ${p.terms}\nAjoutez-la à votre agenda : ${p.calendarUrl}`,
+  noticeRefund: (p) =>
+    `Nous avons remboursé ${p.amount} pour la réservation ${p.reference}. Le remboursement arrive en général sur votre compte sous 5 à 10 jours.`,
+  noticeLatePayment: (p) =>
+    `Toutes nos excuses : votre paiement pour la réservation ${p.reference} est arrivé après la fin du blocage de la chambre, qui a entre-temps été réservée. Nous vous avons remboursé l’intégralité, soit ${p.amount} ; le remboursement arrive en général sous 5 à 10 jours. L’équipe est prévenue et vous aidera volontiers à trouver d’autres dates.`,
+  noticeHoldExpired: (p) =>
+    `Le blocage de la réservation ${p.reference} a pris fin sans paiement : la chambre est de nouveau libre. Demandez-moi si vous souhaitez réserver à nouveau.`,
+  noticeRequestApproved: (p) =>
+    `Bonne nouvelle : l’équipe a accepté votre demande ${p.reference}. Pour la confirmer, merci de régler ici avant le ${p.until} : ${p.url}`,
+  noticeRequestDeclined: (p) =>
+    `Désolé, l’équipe ne peut pas accepter votre demande ${p.reference}. Rien n’a été débité. Voulez-vous regarder d’autres dates ?`,
+  noticeRequestLapsed: (p) =>
+    `Désolé, l’équipe n’a pas pu répondre à temps à votre demande ${p.reference} : elle a expiré et rien n’a été débité. Voulez-vous essayer d’autres dates ?`,
+
   conciergeIntro: 'Avec plaisir pendant votre séjour. Voici ce que nous pouvons organiser :',
   conciergeNoted: 'J’ai transmis votre demande à l’équipe ; elle vous la confirme très vite.',
   feedbackThanks: 'Merci d’avoir pris le temps de nous écrire. L’équipe lit chaque message.',

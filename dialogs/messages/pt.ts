@@ -81,6 +81,21 @@ export const pt: Messages = {
   changeDone: (p) => `Feito: a reserva ${p.reference} passa a ser ${p.stay}.`,
   cannotChange: 'Esta reserva já não pode ser alterada aqui. A equipa terá todo o gosto em ajudar.',
 
+  noticeConfirmed: (p) =>
+    `A sua reserva ${p.reference} está confirmada: ${p.room}, ${p.stay}.\n- Pago: ${p.paid}${p.balance === '' ? '' : `\n- Saldo a pagar no alojamento: ${p.balance}`}\n- ${p.terms}\nAdicione-a ao seu calendário: ${p.calendarUrl}`,
+  noticeRefund: (p) =>
+    `Reembolsámos ${p.amount} da reserva ${p.reference}. O reembolso costuma chegar à sua conta em 5 a 10 dias.`,
+  noticeLatePayment: (p) =>
+    `Pedimos muita desculpa: o seu pagamento da reserva ${p.reference} chegou depois de terminar o bloqueio do quarto, que entretanto foi reservado. Reembolsámos a totalidade, ${p.amount}; costuma chegar em 5 a 10 dias. A equipa foi avisada e terá todo o gosto em ajudar a encontrar outras datas.`,
+  noticeHoldExpired: (p) =>
+    `O bloqueio da reserva ${p.reference} terminou sem pagamento, por isso o quarto está novamente livre. Diga-me se quiser reservar de novo.`,
+  noticeRequestApproved: (p) =>
+    `Boas notícias: a equipa aceitou o seu pedido ${p.reference}. Para o confirmar, pague aqui antes de ${p.until}: ${p.url}`,
+  noticeRequestDeclined: (p) =>
+    `Lamento, a equipa não pode aceitar o seu pedido ${p.reference}. Nada foi cobrado. Quer ver outras datas?`,
+  noticeRequestLapsed: (p) =>
+    `Lamento, a equipa não conseguiu responder a tempo ao seu pedido ${p.reference}: expirou e nada foi cobrado. Quer experimentar outras datas?`,
+
   conciergeIntro: 'Teremos todo o gosto em ajudar durante a sua estadia. Eis o que podemos organizar:',
   conciergeNoted: 'Transmiti o seu pedido à equipa, que o confirmará em breve.',
   feedbackThanks: 'Agradecemos o tempo que dedicou a escrever-nos. A equipa lê todas as mensagens.',

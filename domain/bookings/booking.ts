@@ -1,4 +1,5 @@
 import type { Stay } from '../calendar/nights';
+import type { GuestAddress } from '../guests/guest-address';
 import type { Party, Quote } from '../pricing/quote-types';
 import { err, ok, type Result } from '../result';
 
@@ -68,6 +69,8 @@ export interface Booking {
   amountPaid: number;
   /** Where the guest booked from, to answer them there: `webchat`, `messenger`, `sms`, `api`… */
   channel: string;
+  /** The conversation the guest booked in: confirmations and refunds are told there. */
+  address?: GuestAddress | undefined;
   createdAt: string;
   updatedAt: string;
   /** Bumped on every write; the store refuses a write from a stale copy. */

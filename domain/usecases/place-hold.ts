@@ -5,6 +5,7 @@ import { unitsOfType } from '../catalog/catalog';
 import { quoteStay } from '../pricing/quote';
 import type { Party, Quote, QuoteFailureCode, SalesChannel } from '../pricing/quote-types';
 import { err, ok, type Result } from '../result';
+import type { GuestAddress } from '../guests/guest-address';
 import type { UseCaseDeps } from './deps';
 import { pricingView } from './inventory-snapshot';
 
@@ -17,6 +18,8 @@ export interface PlaceHoldRequest {
   channel: SalesChannel;
   /** Where the guest is talking to us from, to answer them there later. */
   source: string;
+  /** The conversation to answer later (confirmation, refund); absent for API callers. */
+  address?: GuestAddress | undefined;
   /** The same request id (a retried message, a double click) never holds twice. */
   requestId: string;
   guestId: string | null;
@@ -102,6 +105,7 @@ async function createHeldBooking(
       guestId: req.guestId,
       amountPaid: 0,
       channel: req.source,
+      ...(req.address ? { address: req.address } : {}),
       createdAt: at,
       updatedAt: at,
       version: 1,

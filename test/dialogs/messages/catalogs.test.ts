@@ -45,6 +45,13 @@ const SAMPLES: { [K in FnKey]: Parameters<Messages[K]>[0] } = {
   forParty: { party: '<PARTY>' },
   more: { amount: '€50' },
   less: { amount: '€50' },
+  noticeConfirmed: { reference: 'K7M2QX', room: 'Tower Suite', stay: '<STAY>', paid: '€108', balance: '€252', terms: '<TERMS>', calendarUrl: 'https://chat.example.com/ics/abc' },
+  noticeRefund: { reference: 'K7M2QX', amount: '€252' },
+  noticeLatePayment: { reference: 'K7M2QX', amount: '€360' },
+  noticeHoldExpired: { reference: 'K7M2QX' },
+  noticeRequestApproved: { reference: 'K7M2QX', url: 'https://pay.example.com/p/abc123', until: '24 Nov, 10:00' },
+  noticeRequestDeclined: { reference: 'K7M2QX' },
+  noticeRequestLapsed: { reference: 'K7M2QX' },
 };
 
 const LOCALES: Record<string, Messages> = { fr, es, pt };
