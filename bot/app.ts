@@ -47,7 +47,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
     config: botConfig,
     createBot: over.createBot,
     // Demo checkout links until a payment provider is configured (payments issue).
-    services: { notifier: calendar.notifier, payments: new DemoPayments(`http://localhost:${config.port}`), understand },
+    services: { notifier: calendar.notifier, payments: new DemoPayments(config.publicBaseUrl), understand },
   });
   bot.register(server);
   const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);

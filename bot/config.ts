@@ -18,6 +18,10 @@ export const envSchema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]*:$/, { error: 'expected letters, digits, _.- ending with a colon' }).default('majordome:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  PUBLIC_BASE_URL: z
+    .url({ error: 'expected the public https:// address guests reach Majordome at, such as https://chat.example.com' })
+    .regex(/^https?:\/\/[^/?#]+\/?$/, { error: 'expected a scheme and host only, such as https://chat.example.com' })
+    .optional(),
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
   // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
   ...calendarEnvShape,
@@ -35,6 +39,8 @@ export interface Config {
   redisKeyPrefix: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   holdSweepSeconds: number;
+  /** Where guests reach this deployment: payment, calendar and staff links are built on it. */
+  publicBaseUrl: string;
 }
 
 /** The project root, found the same way from sources (tests) and from the compiled `dist/`. */
@@ -67,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
     holdSweepSeconds: e.HOLD_SWEEP_SECONDS,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

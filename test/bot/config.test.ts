@@ -11,6 +11,7 @@ describe('config from the environment', () => {
       redisKeyPrefix: 'majordome:',
       logLevel: 'info',
       holdSweepSeconds: 30,
+      publicBaseUrl: 'http://localhost:3978',
     });
     expect(DEMO_PROPERTIES_DIR).toBe(path.resolve(__dirname, '..', '..', 'bot', 'properties'));
   });
@@ -25,5 +26,11 @@ describe('config from the environment', () => {
       'invalid environment:\nPORT: expected a port number\nREDIS_URL: expected a redis:// or rediss:// URL',
     );
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: expected a port number from 0 to 65535');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://chat.example.com/majordome' })).toThrow('PUBLIC_BASE_URL: expected a scheme and host only');
+  });
+
+  it('builds links on the public address, with the port as the local default', () => {
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://chat.example.com/' }).publicBaseUrl).toBe('https://chat.example.com');
   });
 });
