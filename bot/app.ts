@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { loadPropertiesFrom } from '../adapters/catalog/load-properties';
+import { registerWebChatPages } from '../adapters/channels/webchat/pages/web-chat-pages';
 import { DemoPayments } from '../adapters/payments/demo/demo-payments';
 import { systemClock } from '../adapters/system/clock';
 import { cryptoIds } from '../adapters/system/ids';
@@ -38,6 +39,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   const store = over.store ?? createStore(config);
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
   const server = createServer(deps, log);
+  registerWebChatPages(server, { catalog, log });
   const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
   const calendar = await startCalendar(deps, server, config, log, over);
   const botConfig = over.botConfig ?? loadBotConfig(process.env);
