@@ -18,6 +18,7 @@ import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jo
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
 import { createStore } from './store-factory';
+import { startWebchat, type Webchat, type WebchatOverrides } from './webchat';
 
 export interface App {
   deps: UseCaseDeps;
@@ -28,13 +29,15 @@ export interface App {
   bot: BotRuntime;
   /** Tells guests about their bookings on the channel they booked from. */
   messenger: ProactiveGuestMessenger;
+  /** Web chat: our Direct Line 3.0 service and the widget's token endpoint. */
+  webchat: Webchat;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
   listen(): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The composition root: the only place that picks concrete adapters. */
-export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides = {}): Promise<App> {
+export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides = {}): Promise<App> {
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
   const store = over.store ?? createStore(config);
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
@@ -53,12 +56,14 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   });
   bot.register(server);
   const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);
+  const webchat = await startWebchat({ deps, server, bot, messenger, config, log }, over);
   return {
     deps,
     server,
     calendar,
     bot,
     messenger,
+    webchat,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -70,6 +75,8 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
     close: async () => {
       stopSweeper();
       await calendar.sync.stop();
+      // Open streams first: an upgraded socket would keep server.close() waiting.
+      await webchat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -1,0 +1,50 @@
+import type { Activity, ChannelAccount } from 'botbuilder';
+
+/** The channel id the bot sees for web chat, as on Azure. */
+export const WEBCHAT_CHANNEL_ID = 'webchat';
+
+export interface Participants {
+  conversationId: string;
+  user: { id: string; name?: string | undefined };
+  bot: { id: string; name: string };
+}
+
+/** Drops `undefined`s and turns Dates into strings: what is logged is exactly what clients get. */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function account(a: { id: string; name?: string | undefined }, role: 'user' | 'bot'): ChannelAccount {
+  return { id: a.id, name: a.name ?? '', role };
+}
+
+/**
+ * What the bot sends, as clients receive it: with an id, a timestamp and roles on both
+ * accounts (Web Chat places a message on the bot's or the guest's side by `from.role`).
+ */
+export function fromBot(activity: Partial<Activity>, p: Participants, id: string, now: Date, serviceUrl: string): Partial<Activity> {
+  return plain({
+    ...activity,
+    id,
+    timestamp: now,
+    channelId: WEBCHAT_CHANNEL_ID,
+    serviceUrl,
+    conversation: { id: p.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: account(p.bot, 'bot'),
+    recipient: account(p.user, 'user'),
+  });
+}
+
+/** What the guest sent, as the log echoes it and the bot receives it (bound to the token's user). */
+export function fromUser(activity: Partial<Activity>, p: Participants, id: string, now: Date, serviceUrl: string): Partial<Activity> {
+  return plain({
+    ...activity,
+    id,
+    timestamp: now,
+    channelId: WEBCHAT_CHANNEL_ID,
+    serviceUrl,
+    conversation: { id: p.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: account(p.user, 'user'),
+    recipient: account(p.bot, 'bot'),
+  });
+}

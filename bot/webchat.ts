@@ -1,0 +1,124 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Request, Server } from 'restify';
+import type { ActivityLog } from '../adapters/channels/webchat/activity-log';
+import { DirectLineBotAdapter } from '../adapters/channels/webchat/direct-line-bot-adapter';
+import { registerDirectLineRoutes } from '../adapters/channels/webchat/direct-line-routes';
+import { DirectLineService, newOpaqueId, WEBCHAT_CHANNEL_ID } from '../adapters/channels/webchat/direct-line-service';
+import { DirectLineStreams } from '../adapters/channels/webchat/direct-line-stream';
+import { MemoryActivityLog } from '../adapters/channels/webchat/memory-activity-log';
+import { originOf, OriginPolicy } from '../adapters/channels/webchat/origins';
+import { RedisActivityLog } from '../adapters/channels/webchat/redis-activity-log';
+import { DirectLineTokens } from '../adapters/channels/webchat/tokens';
+import { registerWebchatTokenRoute } from '../adapters/channels/webchat/webchat-token-route';
+import { WebchatSender } from '../adapters/channels/webchat/webchat-sender';
+import { RedisStore } from '../adapters/store/redis';
+import type { UseCaseDeps } from '../domain/usecases/deps';
+import type { BotRuntime } from './bot-runtime';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { ProactiveGuestMessenger } from './proactive/guest-messenger';
+import { createTurnErrorHandler } from './turn-error';
+import { TurnQueue } from './turn-queue';
+import { loadWebchatConfig, type WebchatConfig } from './webchat-config';
+
+export interface Webchat {
+  service: DirectLineService;
+  log: ActivityLog;
+  tokens: DirectLineTokens;
+  streams: DirectLineStreams;
+  origins: OriginPolicy;
+  close(): Promise<void>;
+}
+
+export interface WebchatOverrides {
+  /** Default: read from the environment (DIRECT_LINE_SECRET, WEBCHAT_ALLOWED_ORIGINS, …). */
+  webchatConfig?: WebchatConfig;
+}
+
+export interface WebchatWiring {
+  deps: UseCaseDeps;
+  server: Server;
+  bot: BotRuntime;
+  messenger: ProactiveGuestMessenger;
+  config: Config;
+  log: Logger;
+}
+
+/** The bot's account in web chat conversations. */
+const BOT_ACCOUNT = { id: 'majordome', name: 'Majordome' };
+
+/** Pages of this deployment, and of this machine on the port the server really listens on. */
+function defaultOrigins(config: Config, server: Server): () => ReadonlySet<string> {
+  const own = originOf(config.publicBaseUrl);
+  return () => {
+    const address = server.address();
+    const port = address && typeof address === 'object' ? address.port : config.port;
+    return new Set([own, `http://localhost:${port}`, `http://127.0.0.1:${port}`].filter((o): o is string => o !== null));
+  };
+}
+
+/** ws:// or wss:// on the host the client reached us by (wss behind a TLS proxy or on an https deployment). */
+function streamBaseOf(config: Config): (req: Request) => string {
+  const publicUrl = new URL(config.publicBaseUrl);
+  return (req) => {
+    const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(req.headers.host) ? req.headers.host : publicUrl.host;
+    const secure = req.headers['x-forwarded-proto'] === 'https' || (publicUrl.protocol === 'https:' && host === publicUrl.host);
+    return `${secure ? 'wss' : 'ws'}://${host}`;
+  };
+}
+
+/**
+ * Web chat: our own Direct Line 3.0 (REST and WebSocket stream), the widget's token endpoint,
+ * and the in-process delivery of the bot's turns into each conversation's log, which lives in
+ * the store (Redis when configured, so any instance serves any conversation).
+ */
+export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides = {}): Promise<Webchat> {
+  const { deps, server, bot, messenger, config, log } = wiring;
+  const wc = over.webchatConfig ?? loadWebchatConfig(process.env);
+  const store = deps.store;
+  let activityLog: ActivityLog;
+  if (store instanceof RedisStore) {
+    const redisLog = new RedisActivityLog({ client: store.redis, keyPrefix: store.keyPrefix, ttlMs: wc.logTtlMs, onError: (e) => log.warn({ err: e.message }, 'web chat subscriber connection error') });
+    await redisLog.ready();
+    activityLog = redisLog;
+    if (wc.secret === null) log.warn('DIRECT_LINE_SECRET is not set: web chat tokens are valid on this instance only; set it when several instances share the store');
+  } else {
+    activityLog = new MemoryActivityLog(wc.logTtlMs);
+  }
+  const tokens = new DirectLineTokens(wc.secret, wc.tokenTtlSeconds, () => deps.clock.now().getTime());
+  const serviceUrl = `${config.publicBaseUrl}/v3/directline`;
+  const adapter = new DirectLineBotAdapter(activityLog, BOT_ACCOUNT, serviceUrl, () => newOpaqueId(9));
+  adapter.onTurnError = createTurnErrorHandler({ conversationState: bot.conversationState, log });
+  const queue = new TurnQueue();
+  const service = new DirectLineService({
+    log: activityLog,
+    tokens,
+    deliver: async (activity) => {
+      const turn = queue.run(`${WEBCHAT_CHANNEL_ID}/${activity.conversation?.id ?? ''}`, () => adapter.processActivity(activity, (context) => bot.bot.run(context)));
+      if (!turn) return 'busy';
+      await turn;
+      return 'done';
+    },
+    properties: { defaultId: bot.defaultPropertyId, has: (id) => deps.catalog.get(id) !== undefined },
+    bot: BOT_ACCOUNT,
+    serviceUrl,
+    logger: log,
+  });
+  const origins = new OriginPolicy(wc.allowedOrigins ? (() => { const fixed = new Set(wc.allowedOrigins); return () => fixed; })() : defaultOrigins(config, server));
+  registerDirectLineRoutes(server, { service, tokens, secret: wc.secret, origins, streamBase: streamBaseOf(config), logger: log });
+  registerWebchatTokenRoute(server, { service, tokens, origins, perMinute: wc.tokenRatePerMinute, logger: log });
+  const streams = new DirectLineStreams({ service, tokens, secret: wc.secret, origins, logger: log });
+  streams.attach(server.server as HttpServer);
+  messenger.register(WEBCHAT_CHANNEL_ID, new WebchatSender(service));
+  return {
+    service,
+    log: activityLog,
+    tokens,
+    streams,
+    origins,
+    close: async () => {
+      await streams.close();
+      await activityLog.close();
+    },
+  };
+}
