@@ -192,3 +192,15 @@ export interface GuestMessenger {
   /** Never throws: a guest who cannot be reached must not undo a payment or a refund. */
   tell(notice: GuestNotice): Promise<NoticeDelivery>;
 }
+
+/** Request-to-book deadlines: an unanswered request lapses; an accepted one must be paid in time. */
+export type BookingTimerKind = 'request_lapse' | 'payment_window';
+
+/**
+ * Runs a booking's deadline check at an instant, even across restarts. Scheduling the same kind
+ * for the same booking again replaces nothing and doubles nothing; the check itself re-reads the
+ * booking, so a timer whose booking moved on does no harm.
+ */
+export interface BookingTimers {
+  schedule(kind: BookingTimerKind, propertyId: string, bookingId: string, at: Date): Promise<void>;
+}

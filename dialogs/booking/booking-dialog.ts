@@ -4,6 +4,8 @@ import { ratePlanOf, unitTypeOf } from '../../domain/catalog/catalog';
 import { localize } from '../../domain/catalog/locales';
 import { stayLength } from '../../domain/calendar/nights';
 import { awaitPayment, requestBooking } from '../../domain/usecases/await-payment';
+// Three days to answer plus 48 hours to pay, in one hold: decline and lapse release it early.
+import { REQUEST_HOLD_MINUTES } from '../../domain/bookings/request-to-book';
 import { placeHold } from '../../domain/usecases/place-hold';
 import { upsertGuest } from '../../domain/usecases/upsert-guest';
 import { formatMoney, formatParty, formatStay } from '../messages/format';
@@ -24,9 +26,6 @@ interface BookingState {
   phone: string | null;
   asking: Asking | null;
 }
-
-/** Three days: a request-to-book holds its nights until the staff answer or it lapses. */
-const REQUEST_HOLD_MINUTES = 3 * 24 * 60;
 
 /** Contact details, a summary with the total and terms, the hold, then the payment step. */
 export class BookingDialog extends Dialog<Selection> {

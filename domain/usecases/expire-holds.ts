@@ -2,7 +2,12 @@ import type { BookingState } from '../bookings/booking';
 import type { UseCaseDeps } from './deps';
 import { recordTransition } from './record-transition';
 
-const AWAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'requested', 'approved'];
+/**
+ * Not `approved`: an accepted request's payment deadline has its own timer (request-deadlines),
+ * which also gives back the nights, held beyond that deadline, and tells the guest; expiring it
+ * here first would leave the nights held and the guest uninformed.
+ */
+const AWAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'requested'];
 
 /**
  * Gives expired holds' nights back and marks their bookings expired. The store already treats
