@@ -157,11 +157,41 @@ export interface CheckoutLink {
   demo: boolean;
   /** ISO instant after which the link no longer takes payment. */
   expiresAt: string;
+  /**
+   * The provider's checkout (session) id when one was opened now. Absent for a Majordome link
+   * that opens a fresh session each time it is followed (a deadline beyond the provider's limit).
+   */
+  checkoutId?: string | undefined;
 }
 
-/** Takes the guest's money (or card guarantee) for a held booking. */
+/** A charge on top of the booking's own payment: the extra cost of new dates. */
+export interface ExtraCharge {
+  purpose: 'date_change';
+  /** Minor units, positive. */
+  amount: number;
+  /** The same key never opens two checkouts for the same difference. */
+  key: string;
+}
+
+export interface RefundRequest {
+  booking: Booking;
+  /** The provider's handle of the payment to refund (Stripe payment intent). */
+  paymentId: string;
+  /** Minor units, positive, at most what is left on that payment. */
+  amount: number;
+  /** The provider refunds once per key, however often it is asked. */
+  key: string;
+}
+
+export type RefundAnswer = Result<{ providerId: string; status: 'pending' | 'succeeded' }, 'refund_failed', { reason: string }>;
+
+/** Takes the guest's money (or card guarantee) for a held booking, and gives it back. */
 export interface PaymentGateway {
-  createCheckout(booking: Booking, guest: Guest | null): Promise<CheckoutLink>;
+  /** `charge` absent: the booking's own payment under the property's policy. */
+  createCheckout(booking: Booking, guest: Guest | null, charge?: ExtraCharge): Promise<CheckoutLink>;
+  refund(request: RefundRequest): Promise<RefundAnswer>;
+  /** Stops an open checkout from taking money (its hold lapsed first). Harmless when already closed. */
+  closeCheckout(booking: Booking, checkoutId: string): Promise<void>;
 }
 
 /**

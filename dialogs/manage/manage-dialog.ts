@@ -5,7 +5,10 @@ import { normalizeReference } from '../../domain/bookings/reference';
 import { unitTypeOf } from '../../domain/catalog/catalog';
 import { localize } from '../../domain/catalog/locales';
 import { stayLength } from '../../domain/calendar/nights';
-import { cancelBooking, previewCancellation } from '../../domain/usecases/cancel-booking';
+import { previewCancellation } from '../../domain/usecases/cancel-booking';
+import { cancelAndRefund } from '../../domain/usecases/cancel-and-refund';
+import { settleDateChange } from '../../domain/usecases/settle-date-change';
+import type { MoneyDeps } from '../../domain/payments/deps';
 import { changeBookingDates, previewDateChange } from '../../domain/usecases/change-dates';
 import { findBookingByReferenceAndEmail, upcomingBookingsOf } from '../../domain/usecases/find-booking';
 import { readEmail } from '../booking/contact';
@@ -112,11 +115,14 @@ export class ManageDialog extends Dialog<ManageOptions> {
           await notUnderstood(dc.context, turn, msg(turn, 'askCancelConfirm'), this.yesNo(turn));
           return Dialog.EndOfTurn;
         }
-        const cancelled = await cancelBooking(this.services.deps, { propertyId: booking.propertyId, bookingId: booking.id, actor: `guest:${booking.guestId ?? 'unknown'}`, reason: 'cancelled by the guest in chat' });
+        // Refunds go through the payment provider, for the exact amount the policy gives back.
+        const cancelled = await cancelAndRefund(this.money(), { propertyId: booking.propertyId, bookingId: booking.id, actor: `guest:${booking.guestId ?? 'unknown'}`, reason: 'cancelled by the guest in chat' });
         if (!cancelled.ok) return this.done(dc, turn, msg(turn, 'cannotChange'));
-        const refund = cancelled.value.outcome.refund;
-        this.services.log.info({ propertyId: booking.propertyId, bookingId: booking.id, refund }, 'booking cancelled by guest');
-        return this.done(dc, turn, msg(turn, 'cancelDone', { reference: booking.reference, refund: refund > 0 ? formatMoney(refund, turn.property.currency, turn.profile.locale) : '' }));
+        const { refunded, refundFailed } = cancelled.value;
+        this.services.log.info({ propertyId: booking.propertyId, bookingId: booking.id, refund: refunded, refundFailed }, 'booking cancelled by guest');
+        const amount = (minor: number) => formatMoney(minor, turn.property.currency, turn.profile.locale);
+        if (refundFailed > 0) return this.done(dc, turn, msg(turn, 'cancelDoneRefundLater', { reference: booking.reference, refund: amount(refunded + refundFailed) }));
+        return this.done(dc, turn, msg(turn, 'cancelDone', { reference: booking.reference, refund: refunded > 0 ? amount(refunded) : '' }));
       }
       case 'dates': {
         const booking = await this.current(turn, state);
@@ -143,7 +149,17 @@ export class ManageDialog extends Dialog<ManageOptions> {
           actor: `guest:${booking.guestId ?? 'unknown'}`,
         });
         if (changed.ok) {
-          return this.done(dc, turn, msg(turn, 'changeDone', { reference: booking.reference, stay: formatStay(stay, stayLength(stay), turn.profile.locale) }));
+          // The difference is settled under the property's policy: a checkout for more, a refund for less.
+          const settled = await settleDateChange(this.money(), changed.value.booking);
+          const stayText = formatStay(stay, stayLength(stay), turn.profile.locale);
+          const amount = (minor: number) => formatMoney(minor, turn.property.currency, turn.profile.locale);
+          this.services.log.info({ propertyId: booking.propertyId, bookingId: booking.id, difference: settled.kind }, 'booking dates changed by guest');
+          if (settled.kind === 'charge') {
+            const text = msg(turn, 'changeDonePay', { reference: booking.reference, stay: stayText, amount: amount(settled.amount), url: settled.link.url });
+            return this.done(dc, turn, settled.link.demo ? `${text}\n${msg(turn, 'payDemo')}` : text);
+          }
+          if (settled.kind === 'refund' && settled.amount > 0) return this.done(dc, turn, msg(turn, 'changeDoneRefund', { reference: booking.reference, stay: stayText, amount: amount(settled.amount) }));
+          return this.done(dc, turn, msg(turn, 'changeDone', { reference: booking.reference, stay: stayText }));
         }
         if (changed.code === 'price_changed') return this.askDates(dc, turn, state, booking);
         await say(dc.context, msg(turn, 'changeUnavailable', { stay: formatStay(stay, stayLength(stay), turn.profile.locale) }));
@@ -260,6 +276,10 @@ export class ManageDialog extends Dialog<ManageOptions> {
 
   private mine(context: TurnContext, turn: Turn): Promise<Booking[]> {
     return upcomingBookingsOf(this.services.deps, turn.property.id, context.activity.channelId, context.activity.from.id);
+  }
+
+  private money(): MoneyDeps {
+    return { ...this.services.deps, payments: this.services.payments, notifier: this.services.notifier };
   }
 
   private async current(turn: Turn, state: ManageState): Promise<Booking | null> {

@@ -95,6 +95,33 @@ export const en = {
   noticeRequestLapsed: (p: { reference: string }) =>
     `I'm sorry, the team couldn't answer your request ${p.reference} in time, so it has lapsed and nothing has been charged. Would you like to try other dates?`,
 
+  changeDonePay: (p: { reference: string; stay: string; amount: string; url: string }) =>
+    `Done: booking ${p.reference} is now ${p.stay}. The new dates cost ${p.amount} more; please pay the difference here: ${p.url}`,
+  changeDoneRefund: (p: { reference: string; stay: string; amount: string }) =>
+    `Done: booking ${p.reference} is now ${p.stay}. We have refunded the difference, ${p.amount}; refunds usually reach your account within 5 to 10 days.`,
+  cancelDoneRefundLater: (p: { reference: string; refund: string }) =>
+    `Booking ${p.reference} is cancelled. The automatic refund of ${p.refund} did not go through, so the team will refund you by hand shortly.`,
+  checkoutStay: (p: { room: string; plan: string; nights: number; from: string; to: string }) =>
+    `${p.room}, ${p.plan}: ${p.nights} night${p.nights > 1 ? 's' : ''} from ${p.from} to ${p.to}`,
+  checkoutTouristTax: 'Tourist tax',
+  checkoutDeposit: (p: { percent: number; room: string; balance: string }) => `${p.percent}% deposit for the ${p.room}; ${p.balance} to pay at the hotel`,
+  checkoutDateChange: (p: { reference: string }) => `New dates for booking ${p.reference}: the difference`,
+  checkoutReference: (p: { reference: string }) => `Booking ${p.reference}`,
+  payPageDemoBanner: 'Demo: no real payment is taken.',
+  payPageDue: (p: { reference: string; amount: string }) => `Booking ${p.reference}: ${p.amount} to pay now.`,
+  payPageBalance: (p: { amount: string }) => `Balance to pay at the hotel: ${p.amount}.`,
+  payPageGuarantee: 'A card guarantee only: nothing is charged now.',
+  payPagePay: 'Pay (demo)',
+  payPageCancel: 'Cancel and release the room',
+  payPagePaid: 'Payment received, thank you! Your confirmation is on its way in the chat.',
+  payPageReleased: 'No payment was taken, and the room has been released.',
+  payPageExpired: 'This payment link has expired or is no longer valid. Ask in the chat for a new one.',
+  payPageAlreadyPaid: 'This booking is already paid. Thank you!',
+  payPageLeft: 'No payment was taken. You can use the link again until it expires.',
+  calendarSummary: (p: { property: string; room: string }) => `${p.property}: ${p.room}`,
+  calendarDescription: (p: { reference: string; checkIn: string; checkOut: string; timeZone: string }) =>
+    `Booking ${p.reference}. Check-in from ${p.checkIn}, check-out by ${p.checkOut} (local time, ${p.timeZone}).`,
+
   conciergeIntro: 'Happy to help during your stay. Here is what we can arrange:',
   conciergeNoted: "I've passed your request to the team; they'll confirm shortly.",
   feedbackThanks: 'Thank you for taking the time to tell us. The team reads every message.',

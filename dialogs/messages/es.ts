@@ -95,6 +95,32 @@ export const es: Messages = {
   noticeRequestLapsed: (p) =>
     `Lo siento, el equipo no pudo responder a tiempo a su solicitud ${p.reference}: ha caducado y no se ha cobrado nada. ¿Quiere probar otras fechas?`,
 
+  changeDonePay: (p) =>
+    `Hecho: la reserva ${p.reference} es ahora ${p.stay}. Las nuevas fechas cuestan ${p.amount} más; pague la diferencia aquí: ${p.url}`,
+  changeDoneRefund: (p) =>
+    `Hecho: la reserva ${p.reference} es ahora ${p.stay}. Le hemos reembolsado la diferencia, ${p.amount}; el reembolso suele llegar a su cuenta en un plazo de 5 a 10 días.`,
+  cancelDoneRefundLater: (p) =>
+    `La reserva ${p.reference} está cancelada. El reembolso automático de ${p.refund} no se ha podido hacer, así que el equipo se lo reembolsará en breve.`,
+  checkoutStay: (p) => `${p.room}, ${p.plan}: ${p.nights} noche${p.nights > 1 ? 's' : ''} del ${p.from} al ${p.to}`,
+  checkoutTouristTax: 'Tasa turística',
+  checkoutDeposit: (p) => `Depósito del ${p.percent} % para: ${p.room}; ${p.balance} a pagar en el hotel`,
+  checkoutDateChange: (p) => `Nuevas fechas de la reserva ${p.reference}: la diferencia`,
+  checkoutReference: (p) => `Reserva ${p.reference}`,
+  payPageDemoBanner: 'Demostración: no se realiza ningún pago real.',
+  payPageDue: (p) => `Reserva ${p.reference}: ${p.amount} a pagar ahora.`,
+  payPageBalance: (p) => `Saldo a pagar en el hotel: ${p.amount}.`,
+  payPageGuarantee: 'Solo una garantía con tarjeta: no se cobra nada ahora.',
+  payPagePay: 'Pagar (demo)',
+  payPageCancel: 'Cancelar y liberar la habitación',
+  payPagePaid: '¡Pago recibido, gracias! Su confirmación llegará en la conversación.',
+  payPageReleased: 'No se ha cobrado nada y la habitación ha quedado libre.',
+  payPageExpired: 'Este enlace de pago ha caducado o ya no es válido. Pida uno nuevo en la conversación.',
+  payPageAlreadyPaid: 'Esta reserva ya está pagada. ¡Gracias!',
+  payPageLeft: 'No se ha cobrado nada. Puede volver a usar el enlace hasta que caduque.',
+  calendarSummary: (p) => `${p.property}: ${p.room}`,
+  calendarDescription: (p) =>
+    `Reserva ${p.reference}. Entrada a partir de las ${p.checkIn}, salida antes de las ${p.checkOut} (hora local, ${p.timeZone}).`,
+
   conciergeIntro: 'Con mucho gusto le ayudamos durante su estancia. Esto es lo que podemos organizar:',
   conciergeNoted: 'He trasladado su solicitud al equipo; se la confirmarán en breve.',
   feedbackThanks: 'Gracias por dedicarnos su tiempo y contárnoslo. El equipo lee todos los mensajes.',

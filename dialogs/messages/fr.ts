@@ -92,6 +92,32 @@ export const fr: Messages = {
   noticeRequestLapsed: (p) =>
     `Désolé, l’équipe n’a pas pu répondre à temps à votre demande ${p.reference} : elle a expiré et rien n’a été débité. Voulez-vous essayer d’autres dates ?`,
 
+  changeDonePay: (p) =>
+    `C’est fait : la réservation ${p.reference} est maintenant ${p.stay}. Les nouvelles dates coûtent ${p.amount} de plus ; merci de régler la différence ici : ${p.url}`,
+  changeDoneRefund: (p) =>
+    `C’est fait : la réservation ${p.reference} est maintenant ${p.stay}. Nous vous avons remboursé la différence, soit ${p.amount} ; le remboursement arrive en général sous 5 à 10 jours.`,
+  cancelDoneRefundLater: (p) =>
+    `La réservation ${p.reference} est annulée. Le remboursement automatique de ${p.refund} n’a pas abouti : l’équipe vous remboursera elle-même très prochainement.`,
+  checkoutStay: (p) => `${p.room}, ${p.plan} : ${p.nights} nuit${p.nights > 1 ? 's' : ''} du ${p.from} au ${p.to}`,
+  checkoutTouristTax: 'Taxe de séjour',
+  checkoutDeposit: (p) => `Acompte de ${p.percent} % pour : ${p.room} ; ${p.balance} à régler sur place`,
+  checkoutDateChange: (p) => `Nouvelles dates de la réservation ${p.reference} : la différence`,
+  checkoutReference: (p) => `Réservation ${p.reference}`,
+  payPageDemoBanner: 'Démonstration : aucun paiement réel n’est effectué.',
+  payPageDue: (p) => `Réservation ${p.reference} : ${p.amount} à régler maintenant.`,
+  payPageBalance: (p) => `Solde à régler sur place : ${p.amount}.`,
+  payPageGuarantee: 'Une simple garantie par carte : rien n’est débité maintenant.',
+  payPagePay: 'Payer (démo)',
+  payPageCancel: 'Annuler et libérer la chambre',
+  payPagePaid: 'Paiement reçu, merci ! Votre confirmation arrive dans la conversation.',
+  payPageReleased: 'Aucun paiement n’a été pris et la chambre a été libérée.',
+  payPageExpired: 'Ce lien de paiement a expiré ou n’est plus valable. Demandez-en un nouveau dans la conversation.',
+  payPageAlreadyPaid: 'Cette réservation est déjà réglée. Merci !',
+  payPageLeft: 'Aucun paiement n’a été pris. Vous pouvez réutiliser le lien jusqu’à son expiration.',
+  calendarSummary: (p) => `${p.property} : ${p.room}`,
+  calendarDescription: (p) =>
+    `Réservation ${p.reference}. Arrivée à partir de ${p.checkIn}, départ avant ${p.checkOut} (heure locale, ${p.timeZone}).`,
+
   conciergeIntro: 'Avec plaisir pendant votre séjour. Voici ce que nous pouvons organiser :',
   conciergeNoted: 'J’ai transmis votre demande à l’équipe ; elle vous la confirme très vite.',
   feedbackThanks: 'Merci d’avoir pris le temps de nous écrire. L’équipe lit chaque message.',

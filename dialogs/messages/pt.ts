@@ -96,6 +96,32 @@ export const pt: Messages = {
   noticeRequestLapsed: (p) =>
     `Lamento, a equipa não conseguiu responder a tempo ao seu pedido ${p.reference}: expirou e nada foi cobrado. Quer experimentar outras datas?`,
 
+  changeDonePay: (p) =>
+    `Feito: a reserva ${p.reference} é agora ${p.stay}. As novas datas custam mais ${p.amount}; pague a diferença aqui: ${p.url}`,
+  changeDoneRefund: (p) =>
+    `Feito: a reserva ${p.reference} é agora ${p.stay}. Reembolsámos a diferença, ${p.amount}; o reembolso costuma chegar à sua conta em 5 a 10 dias.`,
+  cancelDoneRefundLater: (p) =>
+    `A reserva ${p.reference} está cancelada. O reembolso automático de ${p.refund} não foi possível, por isso a equipa fará o reembolso em breve.`,
+  checkoutStay: (p) => `${p.room}, ${p.plan}: ${p.nights} noite${p.nights > 1 ? 's' : ''} de ${p.from} a ${p.to}`,
+  checkoutTouristTax: 'Taxa turística',
+  checkoutDeposit: (p) => `Sinal de ${p.percent}% para: ${p.room}; ${p.balance} a pagar no hotel`,
+  checkoutDateChange: (p) => `Novas datas da reserva ${p.reference}: a diferença`,
+  checkoutReference: (p) => `Reserva ${p.reference}`,
+  payPageDemoBanner: 'Demonstração: não é efetuado nenhum pagamento real.',
+  payPageDue: (p) => `Reserva ${p.reference}: ${p.amount} a pagar agora.`,
+  payPageBalance: (p) => `Saldo a pagar no hotel: ${p.amount}.`,
+  payPageGuarantee: 'Apenas uma garantia com cartão: nada é cobrado agora.',
+  payPagePay: 'Pagar (demo)',
+  payPageCancel: 'Cancelar e libertar o quarto',
+  payPagePaid: 'Pagamento recebido, obrigado! A sua confirmação vai chegar na conversa.',
+  payPageReleased: 'Não foi cobrado nada e o quarto foi libertado.',
+  payPageExpired: 'Esta ligação de pagamento expirou ou já não é válida. Peça uma nova na conversa.',
+  payPageAlreadyPaid: 'Esta reserva já está paga. Obrigado!',
+  payPageLeft: 'Não foi cobrado nada. Pode voltar a usar a ligação até expirar.',
+  calendarSummary: (p) => `${p.property}: ${p.room}`,
+  calendarDescription: (p) =>
+    `Reserva ${p.reference}. Check-in a partir das ${p.checkIn}, check-out até às ${p.checkOut} (hora local, ${p.timeZone}).`,
+
   conciergeIntro: 'Teremos todo o gosto em ajudar durante a sua estadia. Eis o que podemos organizar:',
   conciergeNoted: 'Transmiti o seu pedido à equipa, que o confirmará em breve.',
   feedbackThanks: 'Agradecemos o tempo que dedicou a escrever-nos. A equipa lê todas as mensagens.',

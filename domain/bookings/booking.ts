@@ -1,6 +1,7 @@
 import type { Stay } from '../calendar/nights';
 import type { GuestAddress } from '../guests/guest-address';
 import type { Party, Quote } from '../pricing/quote-types';
+import type { BookingPayments } from './payment-record';
 import { err, ok, type Result } from '../result';
 
 export const BOOKING_STATES = [
@@ -23,7 +24,8 @@ const TRANSITIONS: Record<BookingState, readonly BookingState[]> = {
   approved: ['awaiting_payment', 'confirmed', 'cancelled', 'expired'],
   confirmed: ['cancelled'],
   cancelled: [],
-  expired: [],
+  // Only a payment that lands after the hold lapsed, and only once its nights are taken again (settle-payment).
+  expired: ['confirmed'],
   declined: [],
 };
 
@@ -71,6 +73,8 @@ export interface Booking {
   channel: string;
   /** The conversation the guest booked in: confirmations and refunds are told there. */
   address?: GuestAddress | undefined;
+  /** Checkouts handed out, money received and refunds made; absent until a payment link exists. */
+  payments?: BookingPayments | undefined;
   createdAt: string;
   updatedAt: string;
   /** Bumped on every write; the store refuses a write from a stale copy. */

@@ -212,6 +212,25 @@ export const conciergeServiceSchema = strictObject({
   needsSlot: bool.default(false),
 });
 
+const collectModes = ['full', 'deposit', 'guarantee'] as const;
+const accountText = 'expected a Stripe connected account id such as acct_1Nv0FGQ9RKHgCVdK';
+/**
+ * What the payment link takes: the whole stay up front, a deposit of `depositPercent` with the
+ * balance paid at the hotel, or only a card guarantee (nothing charged online).
+ */
+export const paymentSettingsSchema = strictObject({
+  collect: z.enum(collectModes, msg(`expected one of ${collectModes.join(', ')}`)).default('full'),
+  /**
+   * Platform mode: the money goes to the property's own Stripe account and the deployment keeps
+   * its commission as an application fee, a percentage of what is charged.
+   */
+  platform: strictObject({
+    connectedAccountId: z.string(msg(accountText)).regex(/^acct_[A-Za-z0-9]{6,}$/, msg(accountText)),
+    applicationFeePercent: share,
+  }).optional(),
+});
+export type PaymentSettings = z.output<typeof paymentSettingsSchema>;
+
 export const propertySchema = strictObject({
   id,
   name: localizedTextSchema,
@@ -236,6 +255,8 @@ export const propertySchema = strictObject({
   }),
   bookingMode: z.enum(['instant', 'request'], msg('expected instant or request')),
   depositPercent: share,
+  /** Absent: the whole stay is paid up front, to the deployment's own Stripe account. */
+  payment: paymentSettingsSchema.default({ collect: 'full' }),
   touristTax: strictObject({ perAdultPerNight: minorUnits }),
   holdMinutes: positiveInt.default(20),
   unitTypes: list(unitTypeSchema).min(1, msg('expected at least one unit type')),

@@ -1,4 +1,4 @@
-import { confirmBooking } from '../../domain/usecases/confirm-booking';
+import { applyPaymentEvent } from '../../domain/usecases/settle-payment';
 import { CHATEAU, Guest, texts, world, type Reply, type World } from './harness';
 
 const allButtons = (replies: Reply[]) => replies.flatMap((r) => [...r.buttons, ...r.cards.flatMap((c) => c.buttons)]).map((b) => b.title);
@@ -217,10 +217,10 @@ describe('manage a booking', () => {
     const reference = /reference is ([2-9A-HJ-NP-Z]{6})/.exec(texts(done))?.[1] ?? '';
     const booking = await w.deps.store.findBookingByReference(CHATEAU, reference);
     if (!booking) throw new Error('no booking');
-    await confirmBooking(w.deps, { propertyId: CHATEAU, bookingId: booking.id, actor: 'payment' });
-    const confirmed = await w.deps.store.getBooking(CHATEAU, booking.id);
-    if (!confirmed) throw new Error('no booking');
-    await w.deps.store.updateBooking({ ...confirmed, amountPaid: confirmed.quote.total, version: confirmed.version + 1 });
+    // Paid the way the demo checkout pays: the same event a provider's webhook becomes.
+    const paymentDeps = { ...w.deps, payments: w.services.payments, notifier: w.notifier, messenger: { tell: async () => 'sent' as const }, calendarUrl: () => 'http://localhost/stay.ics' };
+    const paid = await applyPaymentEvent(paymentDeps, { kind: 'checkout_completed', propertyId: CHATEAU, bookingId: booking.id, checkoutId: `demo_${booking.id}`, purpose: 'booking', paymentId: `demo_pi_${booking.id}`, amount: booking.quote.total, guarantee: false });
+    expect(paid).toBe('confirmed');
     return { reference, userId };
   }
 

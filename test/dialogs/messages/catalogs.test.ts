@@ -52,6 +52,17 @@ const SAMPLES: { [K in FnKey]: Parameters<Messages[K]>[0] } = {
   noticeRequestApproved: { reference: 'K7M2QX', url: 'https://pay.example.com/p/abc123', until: '24 Nov, 10:00' },
   noticeRequestDeclined: { reference: 'K7M2QX' },
   noticeRequestLapsed: { reference: 'K7M2QX' },
+  changeDonePay: { reference: 'K7M2QX', stay: '<STAY>', amount: '€50', url: 'https://pay.example.com/p/diff' },
+  changeDoneRefund: { reference: 'K7M2QX', stay: '<STAY>', amount: '€50' },
+  cancelDoneRefundLater: { reference: 'K7M2QX', refund: '€252' },
+  checkoutStay: { room: 'Tower Suite', plan: 'Flexible rate', nights: 3, from: '2027-12-12', to: '2027-12-15' },
+  checkoutDeposit: { percent: 30, room: 'Tower Suite', balance: '€252' },
+  checkoutDateChange: { reference: 'K7M2QX' },
+  checkoutReference: { reference: 'K7M2QX' },
+  payPageDue: { reference: 'K7M2QX', amount: '€108' },
+  payPageBalance: { amount: '€252' },
+  calendarSummary: { property: 'Château de Vauclair', room: 'Tower Suite' },
+  calendarDescription: { reference: 'K7M2QX', checkIn: '16:00', checkOut: '11:00', timeZone: 'Europe/Paris' },
 };
 
 const LOCALES: Record<string, Messages> = { fr, es, pt };
@@ -62,8 +73,8 @@ const LOCALES: Record<string, Messages> = { fr, es, pt };
  */
 const SAME_AS_ENGLISH: Record<string, Key[]> = {
   fr: ['offerText', 'planButton'],
-  es: ['offerText', 'planLine', 'planButton', 'btnNo'],
-  pt: ['offerText', 'planLine', 'planButton'],
+  es: ['offerText', 'planLine', 'planButton', 'btnNo', 'calendarSummary'],
+  pt: ['offerText', 'planLine', 'planButton', 'calendarSummary'],
 };
 
 const render = (entry: Entry, key: Key): string => (typeof entry === 'function' ? entry(SAMPLES[key as FnKey]) : entry);

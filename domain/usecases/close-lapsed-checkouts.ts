@@ -1,0 +1,31 @@
+import type { BookingState } from '../bookings/booking';
+import { paymentsOf, updateBookingWith } from '../payments/booking-writes';
+import type { PaymentDeps } from '../payments/deps';
+
+const WAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'approved'];
+
+/**
+ * Closes the open checkouts of bookings that can no longer be paid for: the hold lapsed (the
+ * provider keeps a session open at least 30 minutes, longer than a short hold) or the booking
+ * was cancelled. Money is then never taken for nights we let go. Returns the checkouts closed.
+ */
+export async function closeLapsedCheckouts(deps: PaymentDeps, propertyId: string): Promise<string[]> {
+  const now = deps.clock.now().getTime();
+  const closed: string[] = [];
+  for (const booking of await deps.store.listBookings(propertyId)) {
+    const open = paymentsOf(booking).checkouts.filter((c) => c.open && c.purpose === 'booking');
+    if (!open.length) continue;
+    const stillPayable = WAITING.includes(booking.state) && Date.parse(booking.holdExpiresAt) > now;
+    if (stillPayable || booking.state === 'confirmed') continue;
+    for (const checkout of open) {
+      await deps.payments.closeCheckout(booking, checkout.id);
+      closed.push(checkout.id);
+    }
+    const ids = new Set(open.map((c) => c.id));
+    await updateBookingWith(deps, propertyId, booking.id, (b) => {
+      const p = paymentsOf(b);
+      return { ...b, payments: { ...p, checkouts: p.checkouts.map((c) => (ids.has(c.id) ? { ...c, open: false } : c)) } };
+    });
+  }
+  return closed;
+}
