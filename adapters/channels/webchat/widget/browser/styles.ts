@@ -18,7 +18,7 @@ button{cursor:pointer}
 .launcher svg{width:28px;height:28px;fill:currentColor}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b3261e;color:#fff;font-size:12px;font-weight:700;line-height:22px}
 .panel{position:fixed;right:20px;bottom:92px;width:min(390px,calc(100vw - 40px));height:min(620px,calc(100vh - 120px));display:flex;flex-direction:column;background:#fff;border-radius:14px;box-shadow:0 10px 40px rgba(0,0,0,.3);overflow:hidden}
-header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--b);color:var(--ob)}
+.head{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--b);color:var(--ob)}
 h2{flex:1;margin:0;font-size:16px;font-weight:700}
 .icon{width:40px;height:40px;border:0;border-radius:50%;background:transparent;display:grid;place-items:center;flex:none}
 .icon svg{width:22px;height:22px;fill:currentColor}

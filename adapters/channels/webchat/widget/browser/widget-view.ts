@@ -59,7 +59,7 @@ export class WidgetView {
     });
 
     this.panel = el('section', { class: 'panel', id: 'mj-panel', role: 'dialog', 'aria-labelledby': 'mj-title', hidden: true }, [
-      el('header', {}, [el('h2', { id: 'mj-title' }, [s.title]), close]),
+      el('div', { class: 'head' }, [el('h2', { id: 'mj-title' }, [s.title]), close]),
       this.status,
       this.log,
       this.typing,
