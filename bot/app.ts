@@ -18,6 +18,7 @@ import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jo
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
 import { createStore } from './store-factory';
+import { startRequestToBook, type RequestOverrides, type RequestToBook } from './requests/request-wiring';
 import { startWebchat, type Webchat, type WebchatOverrides } from './webchat';
 
 export interface App {
@@ -29,6 +30,8 @@ export interface App {
   bot: BotRuntime;
   /** Tells guests about their bookings on the channel they booked from. */
   messenger: ProactiveGuestMessenger;
+  /** Request-to-book: staff answers (signed links, token API) and the deadlines of requests. */
+  requests: RequestToBook;
   /** Web chat: our Direct Line 3.0 service and the widget's token endpoint. */
   webchat: Webchat;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
@@ -37,7 +40,7 @@ export interface App {
 }
 
 /** The composition root: the only place that picks concrete adapters. */
-export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides = {}): Promise<App> {
+export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides & RequestOverrides = {}): Promise<App> {
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
   const store = over.store ?? createStore(config);
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
@@ -45,17 +48,20 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   registerWebChatPages(server, { catalog, log });
   const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
   const calendar = await startCalendar(deps, server, config, log, over);
+  const requests = startRequestToBook({ deps, server, config, log, notifier: calendar.notifier, over });
+  // Demo checkout links until a payment provider is configured (payments issue).
+  const payments = new DemoPayments(config.publicBaseUrl);
   const botConfig = over.botConfig ?? loadBotConfig(process.env);
   const bot = createBotRuntime({
     deps,
     log,
     config: botConfig,
     createBot: over.createBot,
-    // Demo checkout links until a payment provider is configured (payments issue).
-    services: { notifier: calendar.notifier, payments: new DemoPayments(config.publicBaseUrl), understand },
+    services: { notifier: requests.notifier, payments, understand },
   });
   bot.register(server);
   const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);
+  await requests.answerWith({ payments, messenger });
   const webchat = await startWebchat({ deps, server, bot, messenger, config, log }, over);
   return {
     deps,
@@ -63,6 +69,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
     calendar,
     bot,
     messenger,
+    requests,
     webchat,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -74,6 +81,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
       }),
     close: async () => {
       stopSweeper();
+      await requests.close();
       await calendar.sync.stop();
       // Open streams first: an upgraded socket would keep server.close() waiting.
       await webchat.close();

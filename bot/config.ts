@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatIssues } from '../domain/catalog/parse';
 import { calendarEnvCheck, calendarEnvShape } from './jobs/feed-config';
 import { botEnvCheck, botEnvShape } from './bot-config';
+import { staffEnvShape } from './staff-config';
 import { webchatEnvShape } from './webchat-config';
 
 const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(0, { error: 'expected a port number from 0 to 65535' }).max(65535, { error: 'expected a port number from 0 to 65535' });
@@ -30,6 +31,8 @@ export const envSchema = z.object({
   ...botEnvShape,
   // Web chat (Direct Line and the widget's tokens): read by bot/webchat-config.ts, checked here with the rest.
   ...webchatEnvShape,
+  // Staff answers to booking requests: read by bot/staff-config.ts, checked here with the rest.
+  ...staffEnvShape,
 })
   .superRefine(calendarEnvCheck)
   .superRefine(botEnvCheck);

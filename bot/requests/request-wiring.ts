@@ -1,0 +1,80 @@
+import type { Server } from 'restify';
+import { BullBookingTimers, bookingTimersQueueName } from '../../adapters/timers/bullmq-booking-timers';
+import { MemoryBookingTimers } from '../../adapters/timers/memory-booking-timers';
+import type { TimerHandler } from '../../adapters/timers/timer-handler';
+import type { BookingTimers, GuestMessenger, PaymentGateway, StaffNotifier } from '../../domain/ports';
+import type { UseCaseDeps } from '../../domain/usecases/deps';
+import type { RequestDeps } from '../../domain/usecases/request-deps';
+import { runDeadline, scheduleOpenDeadlines } from '../../domain/usecases/request-deadlines';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { loadStaffConfig, type StaffConfig } from '../staff-config';
+import { requestIntake } from './request-intake';
+import { registerStaffApiRoutes } from './staff-api-route';
+import { registerStaffLinkRoutes } from './staff-link-route';
+
+export interface RequestOverrides {
+  /** Default: read from the environment (STAFF_LINK_SECRET, STAFF_TOKEN). */
+  staff?: StaffConfig;
+}
+
+export interface RequestToBook {
+  /** The staff notifier, with answer links and a lapse timer on each new request: give it to the bot. */
+  notifier: StaffNotifier;
+  /** Starts the deadlines once the payment gateway and the guest messenger exist. */
+  answerWith(services: { payments: PaymentGateway; messenger: GuestMessenger }): Promise<void>;
+  /** Runs now the deadlines whose instant has come by the app's clock (a clock set forward). */
+  runDueTimers(): Promise<number>;
+  close(): Promise<void>;
+}
+
+type StartedTimers = BookingTimers & { runDue(): Promise<number>; close(): Promise<void> };
+
+/**
+ * Request-to-book in the app: the staff routes (signed links, token API), the alert intake, and
+ * the timers that lapse unanswered requests and end unpaid payment windows — BullMQ jobs with
+ * Redis, in-process timers rebuilt from the store at boot otherwise.
+ */
+export function startRequestToBook(args: { deps: UseCaseDeps; server: Server; config: Config; log: Logger; notifier: StaffNotifier; over?: RequestOverrides }): RequestToBook {
+  const { deps, server, config, log } = args;
+  const staff = args.over?.staff ?? loadStaffConfig(process.env);
+  if (!staff.linkSecret) log.info({}, 'STAFF_LINK_SECRET is not set: booking request alerts carry no approve/decline links');
+  if (!staff.token) log.info({}, 'STAFF_TOKEN is not set: POST /staff/requests/:id refuses every call');
+
+  let answerDeps: RequestDeps | null = null;
+  let timers: StartedTimers | null = null;
+  let closed = false;
+
+  const notifier = requestIntake(args.notifier, {
+    deps,
+    timers: () => timers,
+    links: staff.linkSecret ? { baseUrl: config.publicBaseUrl, secret: staff.linkSecret } : null,
+    log,
+  });
+  registerStaffLinkRoutes(server, { deps, answerDeps: () => answerDeps, secret: staff.linkSecret, log });
+  registerStaffApiRoutes(server, { deps, answerDeps: () => answerDeps, token: staff.token, log });
+
+  return {
+    notifier,
+    async answerWith({ payments, messenger }) {
+      const handler: TimerHandler = async ({ kind, propertyId, bookingId }) => {
+        const outcome = await runDeadline({ ...deps, messenger }, kind, propertyId, bookingId);
+        if (outcome.kind === 'expired') log.info({ kind, propertyId, bookingId, guestNotice: outcome.delivery }, 'booking deadline passed');
+        return outcome.kind === 'not_due' ? outcome.at : null;
+      };
+      timers = config.redisUrl
+        ? await BullBookingTimers.start({ redisUrl: config.redisUrl, queueName: bookingTimersQueueName(config.redisKeyPrefix), clock: deps.clock, handler, log })
+        : new MemoryBookingTimers(deps.clock, handler, log);
+      if (closed) return timers.close();
+      answerDeps = { ...deps, payments, messenger, timers };
+      // In memory the timers died with the last process; with Redis this brings back a lost job.
+      const scheduled = await scheduleOpenDeadlines(answerDeps);
+      log.info({ scheduled, timers: config.redisUrl ? 'bullmq' : 'memory' }, 'booking request deadlines scheduled');
+    },
+    runDueTimers: async () => (timers ? timers.runDue() : 0),
+    async close() {
+      closed = true;
+      await timers?.close();
+    },
+  };
+}
