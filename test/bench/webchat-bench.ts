@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { createApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { loadCalendarConfig } from '../../bot/jobs/feed-config';
+import { EchoBot } from './support/echo-bot';
 import { percentile } from './support/turns-stats';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
@@ -63,7 +64,7 @@ class Guest {
     private readonly conversationId: string,
   ) {}
 
-  static async start(base: string, mode: Mode): Promise<Guest> {
+  static async start(base: string, mode: Mode, greets: boolean): Promise<Guest> {
     const tokenRes = await fetch(`${base}/webchat/token`, { method: 'POST', headers: { origin: base, 'content-type': 'application/json' }, body: JSON.stringify({ property: PROPERTY, locale: 'en' }) });
     const { token, conversationId } = (await tokenRes.json()) as { token: string; conversationId: string };
     const guest = new Guest(base, token, conversationId);
@@ -72,7 +73,7 @@ class Guest {
     const { streamUrl } = (await started.json()) as { streamUrl: string };
     if (mode === 'webSocket') await guest.openStream(streamUrl);
     else void guest.poll();
-    await greeted;
+    if (greets) await greeted;
     return guest;
   }
 
@@ -139,9 +140,9 @@ class Guest {
   }
 }
 
-async function runMode(base: string, mode: Mode): Promise<Record<string, number>> {
+async function runMode(base: string, mode: Mode, greets = true): Promise<Record<string, number>> {
   progress(`${mode}: starting ${CONVERSATIONS} conversations`);
-  const guests = await Promise.all(Array.from({ length: CONVERSATIONS }, () => Guest.start(base, mode)));
+  const guests = await Promise.all(Array.from({ length: CONVERSATIONS }, () => Guest.start(base, mode, greets)));
   const latencies: number[] = [];
   let errors = 0;
   const wallStart = performance.now();
@@ -183,13 +184,29 @@ async function widgetFigures(base: string): Promise<Record<string, unknown> | nu
   return measure(base);
 }
 
-async function main(): Promise<void> {
+function startApp(echo: boolean) {
   const log = pino({ level: 'warn' }, pino.destination(2));
-  const app = await createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1' }, log, {
+  return createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1' }, log, {
     calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
     botConfig: { credentials: null, stateTtlMs: 3600_000, defaultPropertyId: null },
     webchatConfig: { secret: null, tokenTtlSeconds: 1800, allowedOrigins: null, tokenRatePerMinute: 1_000_000, logTtlMs: 3600_000 },
+    ...(echo ? { createBot: () => new EchoBot() } : {}),
   });
+}
+
+/** The same Direct Line path with the cheapest bot: what our channel costs apart from the dialogs. */
+async function echoCeiling(): Promise<Record<string, number>> {
+  const app = await startApp(true);
+  try {
+    return await runMode(`http://127.0.0.1:${await app.listen()}`, 'webSocket', false);
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const echoWebSocket = await echoCeiling();
+  const app = await startApp(false);
   const base = `http://127.0.0.1:${await app.listen()}`;
   try {
     const webSocket = await runMode(base, 'webSocket');
@@ -205,6 +222,7 @@ async function main(): Promise<void> {
         roundTrip: 'POST of the message to arrival of the bot reply at the client',
         webSocket,
         polling: { pollIntervalMs: POLL_MS, ...polling },
+        echoBotWebSocket: { bot: 'one-line echo bot, no state or dialogs: the ceiling of the channel itself', ...echoWebSocket },
       },
       widget,
       machine: { node: process.version, cpus: os.cpus().length, platform: process.platform },
