@@ -9,10 +9,12 @@
  *                                 owner `h:<expiresAt>:<holdId>` | `b:<bookingId>` | '' (only blocked),
  *                                 blocks the JSON {feedId: uid} of the feeds blocking the night
  *   f:<unitId>:<feedId>   hash    night → uid: one feed's blocks on one unit (ids %-encoded)
- *   h:<holdId>            string  a live hold: `<expiresAt>\n<promo nights>\n<nights,>\n<bytes(promo)>\n<promotionId><unitId>`
+ *   h:<holdId>            string  a live hold: the same value as its request's `r:` (keepUntil unused)
  *   hx                    zset    live holdIds scored by expiresAt, for the sweeper
  *   c:<bookingId>         hash    a confirmed claim: h hold, u unit, n nights, p promotion, q promo nights
- *   r:<requestId>         string  first answer of a hold request, `<keepUntil>\n<expiresAt>\n<bytes(holdId)>\n<holdId><unitId>` (PX ~24 h)
+ *   r:<requestId>         string  a hold request's first answer, `<keepUntil>\0<expiresAt>\0<promo nights>\0<nights,>\0`
+ *                                 `<promotionId>\0<holdId>\0<unitId>` (PX, ~24 h); it is also the idempotency
+ *                                 check: the claim writes it with SET NX GET, so no separate read
  *   pu                    hash    promotionId → nights used by live holds and bookings
  *   bk:<bookingId>        hash    j JSON document, v version, r reference, g '' | '='+guestId, s sequence
  *   ref:<reference>       string  bookingId
@@ -32,7 +34,11 @@
  * Single-id suffixes (`h:<holdId>`) need no escaping: each kind has its own fixed lead, so
  * the mapping stays one-to-one; neither does `n:<unitId>:<YYYY-MM>`, whose month has a fixed
  * length. Only the property id (inside the hash tag) and keys of two free ids are %-encoded.
- * Hold and booking ids must not contain a tab (nor, for the hold script's header, a NUL).
+ * Hold and booking ids must not contain a tab (nor, for the hold script's header, a NUL);
+ * neither may request, promotion and unit ids contain a NUL.
+ *
+ * Hold records and request memories written before the NUL-separated layout (Nov 2026, pre-
+ * release) are not read back: drop them (`h:*`, `r:*`) when upgrading a store that has any.
  */
 
 const NEEDS_ESCAPE = /[%:{}\s]/;

@@ -12,7 +12,9 @@
  * Redis scans linearly (one hash per unit holding every night ever sold made every claim
  * scan hundreds of fields).
  *
- * A live hold is the string `h:<holdId>` = `<expiresAt>\n<promo nights>\n<nights,>\n<len(promo)>\n<promotionId><unitId>`.
+ * A live hold is the string `h:<holdId>` =
+ * `<keepUntil>\0<expiresAt>\0<promo nights>\0<nights,>\0<promotionId>\0<holdId>\0<unitId>`, the same
+ * value the hold script stores as its request memory (keepUntil means nothing here).
  */
 export const LIB = `
 local function split_nights(s)
@@ -22,17 +24,19 @@ local function split_nights(s)
 end
 
 local function parse_hold(rec)
-  local a = string.find(rec, '\\n', 1, true)
-  local b = string.find(rec, '\\n', a + 1, true)
-  local c = string.find(rec, '\\n', b + 1, true)
-  local d = string.find(rec, '\\n', c + 1, true)
-  local plen = tonumber(string.sub(rec, c + 1, d - 1))
+  local find, sub = string.find, string.sub
+  local a = find(rec, '\\0', 1, true)
+  local b = find(rec, '\\0', a + 1, true)
+  local c = find(rec, '\\0', b + 1, true)
+  local d = find(rec, '\\0', c + 1, true)
+  local e = find(rec, '\\0', d + 1, true)
+  local f = find(rec, '\\0', e + 1, true)
   return {
-    e = string.sub(rec, 1, a - 1),
-    q = string.sub(rec, a + 1, b - 1),
-    n = string.sub(rec, b + 1, c - 1),
-    p = string.sub(rec, d + 1, d + plen),
-    u = string.sub(rec, d + plen + 1),
+    e = sub(rec, a + 1, b - 1),
+    q = sub(rec, b + 1, c - 1),
+    n = sub(rec, c + 1, d - 1),
+    p = sub(rec, d + 1, e - 1),
+    u = sub(rec, f + 1),
   }
 end
 
