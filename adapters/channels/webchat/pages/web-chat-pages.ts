@@ -56,6 +56,11 @@ export function registerWebChatPages(server: Server, o: WebChatPagesOptions): vo
   server.get('/widget.js', script('main'));
   server.get('/webchat/official.js', script('official-main'));
   server.get('/site.css', async (req, res) => sendStatic(req, res, siteCss, CSS));
+  // Browsers ask for it on every page; no icon is better than a 404 in every console.
+  server.get('/favicon.ico', async (_req, res) => {
+    res.writeHead(204, { 'Cache-Control': 'public, max-age=86400' });
+    res.end();
+  });
   server.get('/webchat/official.css', async (req, res) => sendStatic(req, res, officialCss, CSS));
 
   server.get('/', async (req, res) => {

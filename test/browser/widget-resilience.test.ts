@@ -1,0 +1,83 @@
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { launchChromium, watchPage } from './support/chromium';
+import { startWebchatApp } from './support/webchat-app';
+import { WidgetPage } from './support/widget-page';
+
+jest.setTimeout(180_000);
+
+const TOKEN_TTL_SECONDS = 8;
+
+/** The widget when the network misbehaves and time passes: dropped streams, expiring tokens. */
+describe('the widget keeps its conversation', () => {
+  let server: Awaited<ReturnType<typeof startWebchatApp>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startWebchatApp(TOKEN_TTL_SECONDS);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'en-GB' });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('reconnects after its stream drops, from the watermark, and carries on', async () => {
+    const watched = watchPage(page);
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/v3\/directline\/conversations\/[^/]+\/stream/, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    const calls: string[] = [];
+    page.on('request', (r) => calls.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
+    const w = new WidgetPage(page);
+    await page.goto(`${server.base}/?lang=en`);
+    await w.launcher.click();
+    await w.waitForBot(/Welcome/);
+    await w.waitConnected();
+
+    await sockets[0]?.close({ code: 1006, reason: 'network lost' });
+    await page.locator('[data-majordome-chat][data-connection="reconnecting"]').waitFor({ state: 'attached' });
+    await page.getByRole('status').filter({ hasText: 'reconnecting' }).waitFor();
+    await w.waitConnected();
+    expect(sockets.length).toBe(2);
+    // Resumed, not restarted: one token, and a GET of the conversation from its watermark.
+    expect(calls.filter((c) => c === 'POST /webchat/token')).toHaveLength(1);
+    expect(calls.some((c) => /^GET \/v3\/directline\/conversations\/[^/?]+\?watermark=\w+/.test(c))).toBe(true);
+
+    await w.say('help');
+    await w.waitForBot(/I can/);
+    expect(await page.locator('[data-majordome-chat] .msg.bot', { hasText: /Welcome/ }).count()).toBe(1);
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('refreshes its token before it lapses, and still talks after the first token has expired', async () => {
+    const w = new WidgetPage(page);
+    const issued = page.waitForResponse((r) => r.url().endsWith('/webchat/token'));
+    await page.goto(`${server.base}/?lang=en`);
+    await w.launcher.click();
+    const first = ((await (await issued).json()) as { token: string; conversationId: string });
+    await w.waitForBot(/Welcome/);
+
+    // Two refreshes in a row: the second one uses the token the first one gave.
+    for (let i = 0; i < 2; i += 1) {
+      const refreshed = await page.waitForResponse((r) => r.url().endsWith('/v3/directline/tokens/refresh'), { timeout: 30_000 });
+      expect(refreshed.status()).toBe(200);
+    }
+    // Past the first token's life (refreshes come at half life): the server refuses it now.
+    const stale = await fetch(`${server.base}/v3/directline/conversations/${first.conversationId}/activities`, { headers: { Authorization: `Bearer ${first.token}` } });
+    expect([401, 403]).toContain(stale.status);
+
+    await w.say('help');
+    await w.waitForBot(/I can/);
+  });
+});
