@@ -1,7 +1,6 @@
 import type { Server } from 'restify';
 import { loadPropertiesFrom } from '../adapters/catalog/load-properties';
 import { registerWebChatPages } from '../adapters/channels/webchat/pages/web-chat-pages';
-import { DemoPayments } from '../adapters/payments/demo/demo-payments';
 import { systemClock } from '../adapters/system/clock';
 import { cryptoIds } from '../adapters/system/ids';
 import { Catalog } from '../domain/catalog/catalog';
@@ -18,6 +17,7 @@ import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jo
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
 import { createStore } from './store-factory';
+import { createPayments, startPayments, type Payments, type PaymentsOverrides } from './payments/payments-wiring';
 import { startRequestToBook, type RequestOverrides, type RequestToBook } from './requests/request-wiring';
 import { startWebchat, type Webchat, type WebchatOverrides } from './webchat';
 
@@ -34,13 +34,15 @@ export interface App {
   requests: RequestToBook;
   /** Web chat: our Direct Line 3.0 service and the widget's token endpoint. */
   webchat: Webchat;
+  /** Stripe Checkout, or the demo checkout page when no key is configured. */
+  payments: Payments;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
   listen(): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The composition root: the only place that picks concrete adapters. */
-export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides & RequestOverrides = {}): Promise<App> {
+export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides & RequestOverrides & PaymentsOverrides = {}): Promise<App> {
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
   const store = over.store ?? createStore(config);
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
@@ -49,19 +51,19 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
   const calendar = await startCalendar(deps, server, config, log, over);
   const requests = startRequestToBook({ deps, server, config, log, notifier: calendar.notifier, over });
-  // Demo checkout links until a payment provider is configured (payments issue).
-  const payments = new DemoPayments(config.publicBaseUrl);
+  const payments = createPayments(deps, config, log, over);
   const botConfig = over.botConfig ?? loadBotConfig(process.env);
   const bot = createBotRuntime({
     deps,
     log,
     config: botConfig,
     createBot: over.createBot,
-    services: { notifier: requests.notifier, payments, understand },
+    services: { notifier: requests.notifier, payments: payments.gateway, understand },
   });
   bot.register(server);
   const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);
-  await requests.answerWith({ payments, messenger });
+  await requests.answerWith({ payments: payments.gateway, messenger });
+  const stopPayments = startPayments(server, payments, { deps, messenger, notifier: requests.notifier, config, log });
   const webchat = await startWebchat({ deps, server, bot, messenger, config, log }, over);
   return {
     deps,
@@ -71,6 +73,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
     messenger,
     requests,
     webchat,
+    payments,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -81,6 +84,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
       }),
     close: async () => {
       stopSweeper();
+      stopPayments();
       await requests.close();
       await calendar.sync.stop();
       // Open streams first: an upgraded socket would keep server.close() waiting.

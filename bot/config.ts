@@ -6,6 +6,7 @@ import { calendarEnvCheck, calendarEnvShape } from './jobs/feed-config';
 import { botEnvCheck, botEnvShape } from './bot-config';
 import { staffEnvShape } from './staff-config';
 import { webchatEnvShape } from './webchat-config';
+import { paymentsEnvCheck, paymentsEnvShape } from './payments-config';
 
 const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(0, { error: 'expected a port number from 0 to 65535' }).max(65535, { error: 'expected a port number from 0 to 65535' });
 
@@ -33,9 +34,12 @@ export const envSchema = z.object({
   ...webchatEnvShape,
   // Staff answers to booking requests: read by bot/staff-config.ts, checked here with the rest.
   ...staffEnvShape,
+  // Stripe keys and the link secret: read by bot/payments-config.ts, checked here with the rest.
+  ...paymentsEnvShape,
 })
   .superRefine(calendarEnvCheck)
-  .superRefine(botEnvCheck);
+  .superRefine(botEnvCheck)
+  .superRefine(paymentsEnvCheck);
 
 export interface Config {
   port: number;

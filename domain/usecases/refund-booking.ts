@@ -23,7 +23,7 @@ export async function refundBooking(
   req: { propertyId: string; bookingId: string; amount: number; cause: RefundCause; keyBase: string },
 ): Promise<RefundOutcome> {
   const outcome: RefundOutcome = { refunded: 0, failed: 0, booking: await deps.store.getBooking(req.propertyId, req.bookingId) };
-  if (!outcome.booking || req.amount <= 0) return outcome;
+  if (!outcome.booking) return outcome;
 
   // Keys already used by an earlier attempt of the same refund: their slices are not planned again.
   const prefix = `${req.keyBase}:`;

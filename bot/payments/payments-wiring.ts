@@ -1,0 +1,105 @@
+import { createHmac } from 'node:crypto';
+import type { Server } from 'restify';
+import Stripe from 'stripe';
+import { DemoPayments } from '../../adapters/payments/demo/demo-payments';
+import { MemoryProcessedEvents } from '../../adapters/payments/event-log/memory-processed-events';
+import { RedisProcessedEvents } from '../../adapters/payments/event-log/redis-processed-events';
+import { LinkSigner, linkPaths } from '../../adapters/payments/link-signer';
+import { StripePayments } from '../../adapters/payments/stripe/stripe-payments';
+import { RedisStore } from '../../adapters/store/redis';
+import type { Booking } from '../../domain/bookings/booking';
+import type { PaymentDeps } from '../../domain/payments/deps';
+import type { ProcessedEvents } from '../../domain/payments/event-log';
+import { RecordedPaymentGateway } from '../../domain/payments/recorded-gateway';
+import type { GuestMessenger, StaffNotifier } from '../../domain/ports';
+import { closeLapsedCheckouts } from '../../domain/usecases/close-lapsed-checkouts';
+import type { UseCaseDeps } from '../../domain/usecases/deps';
+import { formatMoney } from '../../dialogs/messages/format';
+import type { Config } from '../config';
+import { registerBookingCalendar } from '../http/booking-calendar-route';
+import { registerDemoCheckout } from '../http/demo-checkout-route';
+import { registerReturnPages, registerStablePayLink } from '../http/pay-link-route';
+import { registerStripeWebhook } from '../http/stripe-webhook-route';
+import type { Logger } from '../logger';
+import { loadPaymentsConfig, type PaymentsConfig } from '../payments-config';
+import { catalogCheckoutTexts } from './checkout-texts';
+
+/** What tests may swap: the config, and a Stripe client pointed at a local fake API. */
+export interface PaymentsOverrides {
+  payments?: { config?: PaymentsConfig; stripe?: Stripe; checkoutSweepSeconds?: number };
+}
+
+export interface Payments {
+  /** What the dialogs and the staff's approval call; it notes each checkout on its booking. */
+  gateway: RecordedPaymentGateway;
+  mode: 'stripe' | 'demo';
+  signer: LinkSigner;
+  calendarUrl(booking: Booking): string;
+}
+
+interface Built extends Payments {
+  stripe: { client: Stripe; payments: StripePayments; webhookSecret: string } | null;
+  demo: DemoPayments | null;
+}
+
+/** Stripe when a key is configured, the demo checkout otherwise. */
+export function createPayments(deps: UseCaseDeps, config: Config, log: Logger, over: PaymentsOverrides = {}): Built {
+  const settings = over.payments?.config ?? loadPaymentsConfig(process.env);
+  const base = config.publicBaseUrl;
+  const secret = settings.linkSecret ?? (settings.stripe ? createHmac('sha256', settings.stripe.secretKey).update('majordome payment links').digest('hex') : null);
+  const signer = secret ? new LinkSigner(secret) : null;
+  const calendarUrlWith = (s: LinkSigner) => (b: Booking) => `${base}${linkPaths.calendar(b.propertyId, b.id)}?sig=${s.sign('calendar', b.propertyId, b.id)}`;
+
+  if (settings.stripe && signer) {
+    const client = over.payments?.stripe ?? new Stripe(settings.stripe.secretKey, { maxNetworkRetries: 2, timeout: 20_000 });
+    const payments = new StripePayments({ stripe: client, catalog: deps.catalog, clock: deps.clock, publicBaseUrl: base, signer, texts: catalogCheckoutTexts, formatMoney, log });
+    log.info({ mode: 'stripe' }, 'payments');
+    return { gateway: new RecordedPaymentGateway(deps, payments), mode: 'stripe', signer, calendarUrl: calendarUrlWith(signer), stripe: { client, payments, webhookSecret: settings.stripe.webhookSecret }, demo: null };
+  }
+  const demo = new DemoPayments(base, signer ?? undefined);
+  log.info({ mode: 'demo' }, 'payments: demo checkout, no real payment');
+  return { gateway: new RecordedPaymentGateway(deps, demo), mode: 'demo', signer: demo.signer, calendarUrl: calendarUrlWith(demo.signer), stripe: null, demo };
+}
+
+/**
+ * The payment routes (webhook or demo page, stable pay links, calendar files) and the job that
+ * closes checkouts whose hold lapsed. Returns a stop function.
+ */
+export function startPayments(
+  server: Server,
+  built: Payments,
+  o: { deps: UseCaseDeps; messenger: GuestMessenger; notifier: StaffNotifier; config: Config; log: Logger; sweepSeconds?: number | undefined },
+): () => void {
+  const { deps, log, config } = o;
+  const b = built as Built;
+  const paymentDeps: PaymentDeps = { ...deps, payments: b.gateway, messenger: o.messenger, notifier: o.notifier, calendarUrl: b.calendarUrl };
+  registerReturnPages(server);
+  registerBookingCalendar(server, { deps, signer: b.signer, log });
+  if (b.stripe) {
+    const events: ProcessedEvents =
+      deps.store instanceof RedisStore ? new RedisProcessedEvents(deps.store.redis, config.redisKeyPrefix) : new MemoryProcessedEvents(() => Date.now());
+    registerStripeWebhook(server, { stripe: b.stripe.client, webhookSecret: b.stripe.webhookSecret, events, deps: paymentDeps, log });
+    registerStablePayLink(server, { deps, stripe: b.stripe.payments, signer: b.signer, log });
+  } else {
+    registerDemoCheckout(server, { deps: paymentDeps, signer: b.signer, log });
+  }
+
+  let running = false;
+  const tick = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    try {
+      for (const property of deps.catalog.list()) {
+        const closed = await closeLapsedCheckouts(paymentDeps, property.id);
+        if (closed.length) log.info({ propertyId: property.id, checkouts: closed }, 'lapsed checkouts closed');
+      }
+    } catch (error) {
+      log.error({ err: error instanceof Error ? error.message : String(error) }, 'closing lapsed checkouts failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), (o.sweepSeconds ?? config.holdSweepSeconds) * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
