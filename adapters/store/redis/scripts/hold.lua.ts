@@ -1,4 +1,8 @@
+import { OFFSET_BYTES } from '../hold-arguments';
 import { LIB } from './lib.lua';
+
+/** Locals for the header's offset digits, o1..o27. */
+const DIGITS = Array.from({ length: OFFSET_BYTES }, (_, i) => `o${i + 1}`);
 
 /** Stays up to this many nights take the common claim with explicit arguments (no Lua tables). */
 export const UNROLLED_NIGHTS = 7;
@@ -43,7 +47,7 @@ function commonClaim(k: number): string {
       end
     end
     if free then
-      local value = sub(h, 1, e6) .. unit
+      local value = sub(h, ${OFFSET_BYTES + 1}, e6) .. unit
       local memory = sub(h, e7 + 1, e8 - 1)
       local prev = redis.call('SET', rk, value, 'NX', 'GET', 'PX', memory)
       if prev then
@@ -77,11 +81,12 @@ function commonClaims(): string {
  * The claim: one EVALSHA per hold, all or nothing.
  *
  * KEYS[1] property base.
- * ARGV[1] the header, NUL-separated (built by hold-arguments.ts):
+ * ARGV[1] the header (built by hold-arguments.ts): OFFSET_BYTES giving where its first nine
+ *         fields end, then the fields, NUL-separated:
  *           keepUntil, expiresAt, promotion nights, the nights comma-joined (as given),
  *           promotionId, holdId, requestId, request memory (ms), now, candidate unit ids…
- *         Its start, up to and including the NUL after the hold id, followed by the claimed
- *         unit id, is the value stored under both `r:<requestId>` and `h:<holdId>`.
+ *         The fields up to and including the NUL after the hold id, followed by the claimed
+ *         unit id, are the value stored under both `r:<requestId>` and `h:<holdId>`.
  * ARGV[2] only for a promotion, a booking being moved or nights in more than one month:
  *         `<quota>\0<'1' when the nights span months, else ''>\0<replacingBookingId>`.
  *
@@ -97,22 +102,24 @@ function commonClaims(): string {
  * index. A sold-out claim reads the request memory afterwards instead, since a replay finds
  * its own nights taken. Lua costs show at this scale (Redis 7.0 under callgrind: a 13-capture
  * string.match ~18k instructions, a plain string.find ~300, a table ~700 plus its resizes
- * and collection, a redis.call ~3.5k on top of the command), so fields are cut with plain
- * finds, nights at their fixed width, numbers stay strings, and the shared library's
+ * and collection, a redis.call ~3.5k on top of the command), so fields are cut at offsets
+ * given up front, nights at their fixed width, numbers stay strings, and the shared library's
  * closures are only built for a promotion.
  */
 export const HOLD_LUA = `
 local base, h = KEYS[1], ARGV[1]
 local find, sub, byte = string.find, string.sub, string.byte
-local e1 = find(h, '\\0', 1, true)       -- keepUntil
-local e2 = find(h, '\\0', e1 + 1, true)  -- expiresAt
-local e3 = find(h, '\\0', e2 + 1, true)  -- promotion nights
-local e4 = find(h, '\\0', e3 + 1, true)  -- nights, comma-joined, 10 bytes each
-local e5 = find(h, '\\0', e4 + 1, true)  -- promotionId
-local e6 = find(h, '\\0', e5 + 1, true)  -- holdId
-local e7 = find(h, '\\0', e6 + 1, true)  -- requestId
-local e8 = find(h, '\\0', e7 + 1, true)  -- request memory
-local e9 = find(h, '\\0', e8 + 1, true)  -- now; the candidate units follow
+-- Where the header's fields end (hold-arguments.ts): three base-128 digits each.
+local ${DIGITS.join(', ')} = byte(h, 1, ${OFFSET_BYTES})
+local e1 = (o1 * 128 + o2) * 128 + o3        -- keepUntil
+local e2 = (o4 * 128 + o5) * 128 + o6        -- expiresAt
+local e3 = (o7 * 128 + o8) * 128 + o9        -- promotion nights
+local e4 = (o10 * 128 + o11) * 128 + o12     -- nights, comma-joined, 10 bytes each
+local e5 = (o13 * 128 + o14) * 128 + o15     -- promotionId
+local e6 = (o16 * 128 + o17) * 128 + o18     -- holdId
+local e7 = (o19 * 128 + o20) * 128 + o21     -- requestId
+local e8 = (o22 * 128 + o23) * 128 + o24     -- request memory
+local e9 = (o25 * 128 + o26) * 128 + o27     -- now; the candidate units follow
 local rk = base .. 'r:' .. sub(h, e6 + 1, e7 - 1)
 local now = false -- a number once needed
 local n = (e4 - e3) / 11
@@ -245,7 +252,7 @@ end
 
 -- The request memory first: written only when the request id is new (or forgotten by now),
 -- else its first answer goes back and nothing is claimed.
-local value = sub(h, 1, e6) .. unit
+local value = sub(h, ${OFFSET_BYTES + 1}, e6) .. unit
 local memory = sub(h, e7 + 1, e8 - 1)
 if checked then
   redis.call('SET', rk, value, 'PX', memory)
