@@ -9,6 +9,8 @@
  * warm-up. Within a run the Redis hold and trivial measurements (REDIS_OPS each) are cut
  * into SLICES alternating slices, each rate being ops over the summed time of its slices:
  * on a shared machine, bursts of someone else's load then hit both sides of the ratio alike.
+ * Around each slice (outside the clock) INFO commandstats gives the server's own time per
+ * EVALSHA, so the JSON also says how many µs of Redis each hold and each trivial call cost.
  */
 import { cpus, loadavg } from 'node:os';
 import { createMemoryStore } from '../../adapters/store/memory';
@@ -41,6 +43,12 @@ async function timeOps(from: number, to: number, concurrency: number, op: (i: nu
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: concurrency }, caller));
   return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** Calls and µs spent in EVALSHA so far, by the server's own count (INFO commandstats). */
+async function evalshaStats(redis: { info(section: string): Promise<string> }): Promise<{ calls: number; usec: number }> {
+  const m = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await redis.info('commandstats'));
+  return { calls: Number(m?.[1] ?? 0), usec: Number(m?.[2] ?? 0) };
 }
 
 async function opsPerSecond(total: number, concurrency: number, op: (i: number) => Promise<void>): Promise<number> {
@@ -124,11 +132,22 @@ async function benchRedis(server: RedisServerHandle) {
     const ceiling = {} as Record<Level, number>;
     const ratio = {} as Record<Level, number>;
     const samples = { hold: {} as Record<Level, number[]>, trivial: {} as Record<Level, number[]> };
+    const serverUs = { hold: {} as Record<Level, number>, trivial: {} as Record<Level, number> };
     for (const c of CONCURRENCY) {
       await opsPerSecond(WARMUP_OPS, c, trivialOp);
       await holdRate(store, WARMUP_OPS, c);
       const h: number[] = [];
       const t: number[] = [];
+      const server = { hold: { calls: 0, usec: 0 }, trivial: { calls: 0, usec: 0 } };
+      /** Times one slice, and adds the server's EVALSHA calls and µs meanwhile to `into`. */
+      const measured = async (into: { calls: number; usec: number }, run: () => Promise<number>): Promise<number> => {
+        const before = await evalshaStats(store.redis);
+        const seconds = await run();
+        const after = await evalshaStats(store.redis);
+        into.calls += after.calls - before.calls;
+        into.usec += after.usec - before.usec;
+        return seconds;
+      };
       for (let round = 0; round < ROUNDS; round++) {
         const hold = holdOp(store, REDIS_OPS);
         let holdSeconds = 0;
@@ -136,8 +155,8 @@ async function benchRedis(server: RedisServerHandle) {
         for (let slice = 0; slice < SLICES; slice++) {
           const from = (slice * REDIS_OPS) / SLICES;
           const to = ((slice + 1) * REDIS_OPS) / SLICES;
-          trivialSeconds += await timeOps(from, to, c, trivialOp);
-          holdSeconds += await timeOps(from, to, c, hold.op);
+          trivialSeconds += await measured(server.trivial, () => timeOps(from, to, c, trivialOp));
+          holdSeconds += await measured(server.hold, () => timeOps(from, to, c, hold.op));
         }
         hold.check();
         t.push(Math.round(REDIS_OPS / trivialSeconds));
@@ -149,9 +168,14 @@ async function benchRedis(server: RedisServerHandle) {
       ceiling[level(c)] = median(t);
       // The median of each run's own ratio: its two rates were measured side by side.
       ratio[level(c)] = Math.round(median(h.map((x, i) => x / (t[i] ?? Number.NaN))) * 1000) / 1000;
-      log(`redis   hold c=${c}: ${h.join(', ')} /s; trivial: ${t.join(', ')} /s; ratio ${ratio[level(c)]}`);
+      serverUs.hold[level(c)] = Math.round((server.hold.usec / server.hold.calls) * 100) / 100;
+      serverUs.trivial[level(c)] = Math.round((server.trivial.usec / server.trivial.calls) * 100) / 100;
+      log(
+        `redis   hold c=${c}: ${h.join(', ')} /s; trivial: ${t.join(', ')} /s; ratio ${ratio[level(c)]}; ` +
+          `server µs per call: hold ${serverUs.hold[level(c)]}, trivial ${serverUs.trivial[level(c)]}`,
+      );
     }
-    return { server: version, ops: REDIS_OPS, hold, trivialScript: ceiling, ratio, samples };
+    return { server: version, ops: REDIS_OPS, hold, trivialScript: ceiling, ratio, serverUsPerCall: serverUs, samples };
   } finally {
     await store.close();
   }
