@@ -2,6 +2,8 @@ import Stripe from 'stripe';
 import { expireHolds } from '../../domain/usecases/expire-holds';
 import { cancelAndRefund } from '../../domain/usecases/cancel-and-refund';
 import { closeLapsedCheckouts } from '../../domain/usecases/close-lapsed-checkouts';
+import { changeBookingDates, previewDateChange } from '../../domain/usecases/change-dates';
+import { settleDateChange } from '../../domain/usecases/settle-date-change';
 import type { PaymentDeps } from '../../domain/payments/deps';
 import { dueOnline } from '../../domain/payments/payment-policy';
 import { signedEvent } from '../fakes/stripe-api';
@@ -213,6 +215,44 @@ describe('Stripe payments and webhooks', () => {
     expect((await send('charge.refunded', charge).deliver()).body).toMatchObject({ outcome: 'duplicate' });
     expect((await booking(b.id)).amountPaid).toBe(dueOnline(property(), b.quote.total) - 5000);
     expect(toldTo(w, 'c-dashboard').join('\n')).toContain(`We have refunded €50 for booking ${b.reference}`);
+  });
+
+  it('charges the difference of a dearer date change through its own session, and refunds a cheaper one', async () => {
+    const { booking: b, checkoutId } = await heldBooking(w, { conversationId: 'c-change', checkIn: '2028-08-10', checkOut: '2028-08-12' });
+    fake().complete(checkoutId ?? '');
+    await sessionEvent('checkout.session.completed', checkoutId ?? '').deliver();
+    const move = async (checkIn: string, checkOut: string) => {
+      const current = await booking(b.id);
+      const quote = await previewDateChange(w.app.deps, current, { checkIn, checkOut });
+      if (!quote.ok) throw new Error(quote.code);
+      const moved = await changeBookingDates(w.app.deps, { propertyId: CHATEAU, bookingId: b.id, stay: { checkIn, checkOut }, expectedTotal: quote.value.total, requestId: `move-${checkIn}-${checkOut}`, actor: 'guest' });
+      if (!moved.ok) throw new Error(moved.code);
+      return moved.value.booking;
+    };
+
+    const longer = await move('2028-08-10', '2028-08-14');
+    const owed = dueOnline(property(), longer.quote.total) - longer.amountPaid;
+    expect(owed).toBeGreaterThan(0);
+    const charge = await settleDateChange(paymentDeps(), longer);
+    expect(charge).toMatchObject({ kind: 'charge', amount: owed });
+    const sessionId = charge.kind === 'charge' ? charge.link.checkoutId ?? '' : '';
+    const create = fake().callsTo('POST', /^\/v1\/checkout\/sessions$/).find((c) => c.params['client_reference_id'] === b.id && (c.params['metadata'] as Record<string, string>)['purpose'] === 'date_change');
+    expect(create?.params).toMatchObject({ line_items: [{ price_data: { unit_amount: String(owed) } }] });
+    expect(create?.idempotencyKey).toBe(`checkout:${b.id}:change:${b.id}:${longer.version}`);
+    fake().complete(sessionId);
+    expect((await sessionEvent('checkout.session.completed', sessionId).deliver()).body).toMatchObject({ outcome: 'recorded' });
+    expect((await booking(b.id)).amountPaid).toBe(dueOnline(property(), longer.quote.total));
+
+    const shorter = await move('2028-08-10', '2028-08-11');
+    const back = shorter.amountPaid - dueOnline(property(), shorter.quote.total);
+    const refund = await settleDateChange(paymentDeps(), shorter);
+    expect(refund).toEqual({ kind: 'refund', amount: back, failed: 0 });
+    // The difference's payment is given back first.
+    const pi = String(fake().sessions.get(sessionId)?.['payment_intent']);
+    expect(fake().callsTo('POST', /^\/v1\/refunds$/).filter((c) => c.params['payment_intent'] === pi)).toHaveLength(1);
+    expect((await booking(b.id)).amountPaid).toBe(dueOnline(property(), shorter.quote.total));
+    // Settling the same change again moves no money.
+    expect(await settleDateChange(paymentDeps(), await booking(b.id))).toEqual({ kind: 'none' });
   });
 
   it('expires a session itself when a hold shorter than Stripe allows lapses', async () => {
