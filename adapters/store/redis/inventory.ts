@@ -117,12 +117,16 @@ export class RedisInventory implements InventoryStore {
     const base = baseOf(this.ctx, propertyId);
     const at = num(now, 'now');
     let total = 0;
-    // Bounded batches keep each script short; a batch that came back full may have a next one.
-    for (;;) {
-      const reply = asArray(await this.ctx.scripts.sweepExpiredHolds(base, at, String(SWEEP_BATCH)), 'sweepExpiredHolds');
+    // One HSCAN step of the live holds per script keeps each script short; cursor '0' ends the scan.
+    let cursor = '0';
+    do {
+      const reply = asArray(await this.ctx.scripts.sweepExpiredHolds(base, at, cursor, String(SWEEP_BATCH)), 'sweepExpiredHolds');
       total += asNumber(reply[0], 'sweepExpiredHolds');
-      if (asNumber(reply[1], 'sweepExpiredHolds') < SWEEP_BATCH) return total;
-    }
+      const next = reply[1];
+      if (typeof next !== 'string') throw new UnexpectedReply('sweepExpiredHolds', reply);
+      cursor = next;
+    } while (cursor !== '0');
+    return total;
   }
 
   async promoUsage(propertyId: string, promotionIds: string[]): Promise<Record<string, number>> {

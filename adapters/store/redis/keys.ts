@@ -9,8 +9,9 @@
  *                                 owner `h:<expiresAt>:<holdId>` | `b:<bookingId>` | '' (only blocked),
  *                                 blocks the JSON {feedId: uid} of the feeds blocking the night
  *   f:<unitId>:<feedId>   hash    night → uid: one feed's blocks on one unit (ids %-encoded)
- *   h:<holdId>            string  a live hold: the same value as its request's `r:` (keepUntil unused)
- *   hx                    zset    live holdIds scored by expiresAt, for the sweeper
+ *   hx                    hash    the live holds: holdId → the same value as its request's `r:` (keepUntil
+ *                                 unused); written with HSETNX, so a hold id in use is refused; the
+ *                                 sweeper scans it (HSCAN) for expiresAt <= now
  *   c:<bookingId>         hash    a confirmed claim: h hold, u unit, n nights, p promotion, q promo nights
  *   r:<requestId>         string  a hold request's first answer, `<keepUntil>\0<expiresAt>\0<promo nights>\0<nights,>\0`
  *                                 `<promotionId>\0<holdId>\0<unitId>` (PX, ~24 h); it is also the idempotency
@@ -31,14 +32,21 @@
  * blocks share a night's value, so a claim reads a stay with one HMGET, and old months can
  * simply be deleted.
  *
- * Single-id suffixes (`h:<holdId>`) need no escaping: each kind has its own fixed lead, so
+ * A hold writes three things: its nights, its request memory and its field in `hx`. With `hx`
+ * one hash, the hold's record, the guard against a reused hold id and the sweeper's index are
+ * one HSETNX (a zset index beside `h:<holdId>` strings cost one more command a hold, ~12% of
+ * its server time). Sweeping is a scan of the live holds, few per property since they last
+ * minutes; a promotion claim over its quota sweeps before refusing.
+ *
+ * Single-id suffixes (`r:<requestId>`) need no escaping: each kind has its own fixed lead, so
  * the mapping stays one-to-one; neither does `n:<unitId>:<YYYY-MM>`, whose month has a fixed
  * length. Only the property id (inside the hash tag) and keys of two free ids are %-encoded.
  * Hold and booking ids must not contain a tab (nor, for the hold script's header, a NUL);
  * neither may request, promotion and unit ids contain a NUL.
  *
- * Hold records and request memories written before the NUL-separated layout (Nov 2026, pre-
- * release) are not read back: drop them (`h:*`, `r:*`) when upgrading a store that has any.
+ * Holds and request memories written before this layout (Nov 2026, pre-release: `h:<holdId>`
+ * strings, `hx` as a zset, newline-separated values) are not read back: drop `h:*`, `r:*` and
+ * `hx` when upgrading a store that has any.
  */
 
 const NEEDS_ESCAPE = /[%:{}\s]/;

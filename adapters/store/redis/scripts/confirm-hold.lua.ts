@@ -17,14 +17,12 @@ local ck = base .. 'c:' .. booking_id
 local done = redis.call('HMGET', ck, 'h', 'u', 'n')
 if done[1] == hold_id then return {1, done[2], done[3]} end
 
-local hk = base .. 'h:' .. hold_id
 local rec, missing = live_hold(base, hold_id, ARGV[3])
 if not rec then return {missing} end
 if done[1] then return redis.error_reply('ERR booking id ' .. booking_id .. ' already confirmed hold ' .. done[1]) end
 
 change_owner(base .. 'n:' .. rec.u, split_nights(rec.n), 'h:' .. rec.e .. ':' .. hold_id, 'b:' .. booking_id)
 redis.call('HSET', ck, 'h', hold_id, 'u', rec.u, 'n', rec.n, 'p', rec.p, 'q', rec.q)
-redis.call('DEL', hk)
-redis.call('ZREM', base .. 'hx', hold_id)
+redis.call('HDEL', base .. 'hx', hold_id)
 return {1, rec.u, rec.n}
 `;

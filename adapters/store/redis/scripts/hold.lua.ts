@@ -55,14 +55,13 @@ function commonClaim(k: number): string {
         redis.call('SET', rk, value, 'PX', memory)
       end
       local hold_id = sub(h, e5 + 1, e6 - 1)
-      if redis.call('SETNX', base .. 'h:' .. hold_id, value) == 0 then
+      if redis.call('HSETNX', base .. 'hx', hold_id, value) == 0 then
         redis.call('DEL', rk)
         return redis.error_reply('ERR hold id already in use: ' .. hold_id)
       end
       local exp = sub(h, e1 + 1, e2 - 1)
       local owner = 'h:' .. exp .. ':' .. hold_id
       redis.call('HSET', key, ${names.map((n) => `${n}, owner`).join(', ')})
-      redis.call('ZADD', base .. 'hx', exp, hold_id)
       return i
     end
   end
@@ -86,7 +85,7 @@ function commonClaims(): string {
  *           keepUntil, expiresAt, promotion nights, the nights comma-joined (as given),
  *           promotionId, holdId, requestId, request memory (ms), now, candidate unit ids…
  *         The fields up to and including the NUL after the hold id, followed by the claimed
- *         unit id, are the value stored under both `r:<requestId>` and `h:<holdId>`.
+ *         unit id, are the value stored under `r:<requestId>` and as field <holdId> of `hx`.
  * ARGV[2] only for a promotion, a booking being moved or nights in more than one month:
  *         `<quota>\0<'1' when the nights span months, else ''>\0<replacingBookingId>`.
  *
@@ -95,16 +94,17 @@ function commonClaims(): string {
  * `<keepUntil>\0<expiresAt>\0<promo nights>\0<nights,>\0<promotionId>\0<holdId>\0<unitId>`.
  *
  * The common claim (one month, no promotion, no move, up to UNROLLED_NIGHTS nights) is the
- * hot path, five commands: HMGET of the nights per candidate; SET NX GET PX of the request
+ * hot path, four commands: HMGET of the nights per candidate; SET NX GET PX of the request
  * memory, which doubles as the idempotency check (no GET up front: a remembered request
- * gets its first answer back and nothing is written); SETNX of the hold record (an integer
- * reply: a status reply would cost a Lua table); HSET of the nights; ZADD on the expiry
- * index. A sold-out claim reads the request memory afterwards instead, since a replay finds
- * its own nights taken. Lua costs show at this scale (Redis 7.0 under callgrind: a 13-capture
- * string.match ~18k instructions, a plain string.find ~300, a table ~700 plus its resizes
- * and collection, a redis.call ~3.5k on top of the command), so fields are cut at offsets
- * given up front, nights at their fixed width, numbers stay strings, and the shared library's
- * closures are only built for a promotion.
+ * gets its first answer back and nothing is written); HSETNX of the hold into `hx`, at once
+ * its record, the guard against a reused hold id and what the sweeper scans (an integer
+ * reply: a status reply would cost a Lua table); HSET of the nights. A sold-out claim reads
+ * the request memory afterwards instead, since a replay finds its own nights taken.
+ * Lua costs show at this scale (Redis 7.0 under callgrind, per 3-night hold: a redis.call
+ * ~3k instructions besides its command; the night and argument tables ~12k of ~110k; nine
+ * plain string.find ~4k), so fields are cut at offsets given up front, nights at their fixed
+ * width, numbers stay strings, and the shared library's closures are only built for a
+ * promotion.
  */
 export const HOLD_LUA = `
 local base, h = KEYS[1], ARGV[1]
@@ -154,14 +154,12 @@ if rare then
     -- Rare path: the shared library (its closures cost to create) only lives in here.
     local over = (function()
 ${LIB}
-      -- Expired holds give their promotion nights back before we count.
+      -- Over the quota? Expired holds give their promotion nights back before we say so.
       local want = tonumber(sub(h, e2 + 1, e3 - 1))
       local limit = tonumber(quota)
-      sweep_expired(base, now, 16)
       local used = tonumber(redis.call('HGET', base .. 'pu', promo) or '0')
       if used + want <= limit then return false end
-      local _, seen = sweep_expired(base, now, 1000)
-      if seen > 0 then used = tonumber(redis.call('HGET', base .. 'pu', promo) or '0') end
+      if sweep_expired(base, now) > 0 then used = tonumber(redis.call('HGET', base .. 'pu', promo) or '0') end
       return used + want > limit
     end)()
     if over then return -1 end
@@ -265,7 +263,7 @@ else
 end
 -- The record doubles as the guard against a reused hold id: SET NX writes nothing then.
 local hold_id = sub(h, e5 + 1, e6 - 1)
-if redis.call('SETNX', base .. 'h:' .. hold_id, value) == 0 then
+if redis.call('HSETNX', base .. 'hx', hold_id, value) == 0 then
   redis.call('DEL', rk)
   return redis.error_reply('ERR hold id already in use: ' .. hold_id)
 end
@@ -285,7 +283,6 @@ for r = 1, #keys do
   end
   if a > 0 then redis.call('HSET', keys[r], unpack(args, 1, a)) end
 end
-redis.call('ZADD', base .. 'hx', exp, hold_id)
 if promo ~= '' then redis.call('HINCRBY', base .. 'pu', promo, sub(h, e2 + 1, e3 - 1)) end
 return chosen
 `;

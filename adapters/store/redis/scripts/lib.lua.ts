@@ -12,9 +12,10 @@
  * Redis scans linearly (one hash per unit holding every night ever sold made every claim
  * scan hundreds of fields).
  *
- * A live hold is the string `h:<holdId>` =
+ * A live hold is the field <holdId> of the hash `hx`, whose value is
  * `<keepUntil>\0<expiresAt>\0<promo nights>\0<nights,>\0<promotionId>\0<holdId>\0<unitId>`, the same
- * value the hold script stores as its request memory (keepUntil means nothing here).
+ * value the hold script stores as its request memory (keepUntil means nothing here). The
+ * sweeper scans `hx` for holds whose expiresAt has passed.
  */
 export const LIB = `
 local function split_nights(s)
@@ -120,40 +121,63 @@ local function give_back_promo(base, promo, nights)
   end
 end
 
--- Frees the nights a hold still owns, gives its promotion nights back, forgets it.
--- Returns true when there was a hold to release.
-local function release_hold(base, hold_id)
-  local hk = base .. 'h:' .. hold_id
-  local raw = redis.call('GET', hk)
-  redis.call('ZREM', base .. 'hx', hold_id)
-  if not raw then return false end
+-- Frees the nights of the hold \`hold_id\` whose stored value is \`raw\` (where they are still
+-- its own), gives its promotion nights back, forgets it.
+local function release_record(base, hold_id, raw)
   local rec = parse_hold(raw)
   change_owner(base .. 'n:' .. rec.u, split_nights(rec.n), 'h:' .. rec.e .. ':' .. hold_id, '')
   give_back_promo(base, rec.p, rec.q)
-  redis.call('DEL', hk)
+  redis.call('HDEL', base .. 'hx', hold_id)
+end
+
+-- Releases the hold \`hold_id\`; returns true when there was one.
+local function release_hold(base, hold_id)
+  local raw = redis.call('HGET', base .. 'hx', hold_id)
+  if not raw then return false end
+  release_record(base, hold_id, raw)
   return true
 end
 
 -- The live hold \`hold_id\`, parsed; or nil and 0 when there is none, nil and -1 when it has
 -- expired by \`now\` (it is released on the way, so its nights are free again).
 local function live_hold(base, hold_id, now)
-  local raw = redis.call('GET', base .. 'h:' .. hold_id)
+  local raw = redis.call('HGET', base .. 'hx', hold_id)
   if not raw then return nil, 0 end
   local rec = parse_hold(raw)
   if tonumber(rec.e) <= tonumber(now) then
-    release_hold(base, hold_id)
+    release_record(base, hold_id, raw)
     return nil, -1
   end
   return rec
 end
 
--- Releases up to \`limit\` holds whose expiry is <= now; returns released, looked at.
-local function sweep_expired(base, now, limit)
-  local ids = redis.call('ZRANGEBYSCORE', base .. 'hx', '-inf', now, 'LIMIT', 0, limit)
+-- One HSCAN step over the live holds from \`cursor\`: releases those expired by \`now\`.
+-- Returns the number released and the next cursor ('0' when the scan is complete).
+local function sweep_step(base, now, cursor, count)
+  local step = redis.call('HSCAN', base .. 'hx', cursor, 'COUNT', count)
+  local flat = step[2]
   local released = 0
-  for i = 1, #ids do
-    if release_hold(base, ids[i]) then released = released + 1 end
+  now = tonumber(now)
+  for i = 1, #flat, 2 do
+    local raw = flat[i + 1]
+    local a = string.find(raw, '\\0', 1, true)
+    local b = string.find(raw, '\\0', a + 1, true)
+    if tonumber(string.sub(raw, a + 1, b - 1)) <= now then
+      release_record(base, flat[i], raw)
+      released = released + 1
+    end
   end
-  return released, #ids
+  return released, step[1]
+end
+
+-- Releases every hold expired by \`now\`; returns how many.
+local function sweep_expired(base, now)
+  local released, cursor = 0, '0'
+  repeat
+    local n
+    n, cursor = sweep_step(base, now, cursor, 500)
+    released = released + n
+  until cursor == '0'
+  return released
 end
 `;

@@ -22,7 +22,6 @@ local claim = redis.call('HMGET', ck, 'h', 'u', 'n', 'p', 'q')
 if claim[1] == hold_id then return {1, claim[2], claim[3]} end
 if not claim[1] then return {-2} end
 
-local hk = base .. 'h:' .. hold_id
 local rec, missing = live_hold(base, hold_id, ARGV[3])
 if not rec then return {missing} end
 
@@ -41,7 +40,6 @@ change_owner(base .. 'n:' .. claim[2], dropped, ours, '')
 give_back_promo(base, claim[4], claim[5])
 change_owner(base .. 'n:' .. rec.u, split_nights(rec.n), 'h:' .. rec.e .. ':' .. hold_id, ours)
 redis.call('HSET', ck, 'h', hold_id, 'u', rec.u, 'n', rec.n, 'p', rec.p, 'q', rec.q)
-redis.call('DEL', hk)
-redis.call('ZREM', base .. 'hx', hold_id)
+redis.call('HDEL', base .. 'hx', hold_id)
 return {1, rec.u, rec.n}
 `;

@@ -79,7 +79,7 @@ describe('two processes racing on one Redis', () => {
         }
       }
       const base = `${store.keyPrefix}{p:${p}}:`;
-      expect(await store.redis.zcard(`${base}hx`)).toBe(targets.length);
+      expect(await store.redis.hlen(`${base}hx`)).toBe(targets.length);
     } finally {
       for (const r of racers) if (r.child.exitCode === null) r.child.kill();
       await store.close();
