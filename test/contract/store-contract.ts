@@ -56,6 +56,36 @@ export function runStoreContract(label: string, makeStore: () => Promise<Store>)
         expect(u2.u2?.every(isFree)).toBe(true);
       });
 
+      it('answers a repeated request id with the first answer even once its nights are free again', async () => {
+        await store.hold(holdRequest(p, { holdId: 'h1', requestId: 'req-1' }));
+        expect(await store.releaseHold(p, 'h1')).toBe(true);
+        const again = await store.hold(holdRequest(p, { holdId: 'h2', requestId: 'req-1', now: T0 + MIN }));
+        expect(again).toEqual({ ok: true, value: { holdId: 'h1', unitId: 'u1', expiresAt: T0 + 20 * MIN, replayed: true } });
+        expect((await store.readUnitNights(p, ['u1'], N, T0 + MIN)).u1?.every(isFree)).toBe(true);
+        expect(await store.releaseHold(p, 'h2')).toBe(false);
+      });
+
+      it('answers a repeated request id whatever its retry asks: other candidates, a promotion now over quota', async () => {
+        const promo = { promotionId: 'winter', nights: 3, quota: 3 };
+        await store.hold(holdRequest(p, { holdId: 'h1', requestId: 'req-1', promo }));
+        const retry = await store.hold(holdRequest(p, { holdId: 'h2', requestId: 'req-1', candidateUnitIds: ['u2'], promo }));
+        expect(retry).toEqual({ ok: true, value: { holdId: 'h1', unitId: 'u1', expiresAt: T0 + 20 * MIN, replayed: true } });
+        const plain = await store.hold(holdRequest(p, { holdId: 'h3', requestId: 'req-1', candidateUnitIds: ['u3'] }));
+        expect(plain).toEqual(retry);
+        expect((await store.readUnitNights(p, ['u2', 'u3'], N, T0)).u2?.every(isFree)).toBe(true);
+        expect((await store.readUnitNights(p, ['u2', 'u3'], N, T0)).u3?.every(isFree)).toBe(true);
+        expect(await store.promoUsage(p, ['winter'])).toEqual({ winter: 3 });
+      });
+
+      it('claims afresh for a request id remembered no longer', async () => {
+        await store.hold(holdRequest(p, { holdId: 'h1', requestId: 'req-1' }));
+        const later = T0 + 25 * 60 * MIN;
+        const again = await store.hold(holdRequest(p, { holdId: 'h2', requestId: 'req-1', now: later, expiresAt: later + 20 * MIN }));
+        expect(again).toEqual({ ok: true, value: { holdId: 'h2', unitId: 'u1', expiresAt: later + 20 * MIN, replayed: false } });
+        const replay = await store.hold(holdRequest(p, { holdId: 'h3', requestId: 'req-1', now: later + MIN }));
+        expect(replay).toEqual({ ok: true, value: { holdId: 'h2', unitId: 'u1', expiresAt: later + 20 * MIN, replayed: true } });
+      });
+
       it('lets an expired hold count as free, without anyone releasing it', async () => {
         await store.hold(holdRequest(p, { holdId: 'h1', expiresAt: T0 + MIN }));
         const later = T0 + 2 * MIN;
