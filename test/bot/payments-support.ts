@@ -4,7 +4,7 @@ import { loadCalendarConfig } from '../../bot/jobs/feed-config';
 import type { PaymentsConfig } from '../../bot/payments-config';
 import type { Booking } from '../../domain/bookings/booking';
 import type { GuestAddress } from '../../domain/guests/guest-address';
-import type { StaffAlert } from '../../domain/ports';
+import type { StaffAlert, Store } from '../../domain/ports';
 import { awaitPayment } from '../../domain/usecases/await-payment';
 import { placeHold } from '../../domain/usecases/place-hold';
 import { upsertGuest } from '../../domain/usecases/upsert-guest';
@@ -31,18 +31,19 @@ export interface PaymentsWorld {
  * The whole app on 127.0.0.1: with `stripe`, the real Stripe SDK pointed at a local fake API;
  * without, the demo checkout. Notices go to a capture server; staff alerts are recorded.
  */
-export async function startPaymentsWorld(options: { stripe?: boolean; now?: string } = {}): Promise<PaymentsWorld> {
+export async function startPaymentsWorld(options: { stripe?: boolean; now?: string; store?: Store; redisKeyPrefix?: string } = {}): Promise<PaymentsWorld> {
   const capture = await ConnectorCapture.start();
   const stripe = options.stripe ? await FakeStripeApi.start() : null;
   const { log, lines } = memoryLogger();
   const clock = new FakeClock(Date.parse(options.now ?? '2027-11-20T09:00:00Z'));
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1' };
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', ...(options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {}) };
   const paymentsConfig: PaymentsConfig = stripe ? { stripe: { secretKey: 'sk_test_fakefakefake', webhookSecret: WEBHOOK_SECRET }, linkSecret: 'a-link-secret-for-tests-only-0123456789' } : { stripe: null, linkSecret: null };
   const app = await createApp(config, log, {
     clock,
     calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
     botConfig: NO_CREDENTIALS,
     payments: { config: paymentsConfig, ...(stripe ? { stripe: stripe.client() } : {}) },
+    ...(options.store ? { store: options.store } : {}),
   });
   const alerts: StaffAlert[] = [];
   const notifier = app.requests.notifier;
