@@ -13,6 +13,7 @@ import { t } from '../../dialogs/messages/catalog';
 import { formatMoney } from '../../dialogs/messages/format';
 import type { Logger } from '../logger';
 import { sendPage } from './pay-pages';
+import { sendProblem } from './problem';
 import { readRawBody } from './raw-body';
 
 const UNPAID = ['held', 'awaiting_payment', 'approved'];
@@ -64,9 +65,12 @@ export function registerDemoCheckout(server: Server, o: { deps: PaymentDeps; sig
     });
   };
 
-  const formFields = async (req: Request): Promise<Record<string, string> | null> => {
+  /** The form's fields; a body that is no form gets its 4xx and reason here, and null back. */
+  const formFields = async (req: Request, res: Response): Promise<Record<string, string> | null> => {
     const body = await readRawBody(req, { maxBytes: 4096, contentTypes: (type) => type === 'application/x-www-form-urlencoded' });
-    return body.ok ? Object.fromEntries(new URLSearchParams(body.raw.toString('utf8'))) : null;
+    if (body.ok) return Object.fromEntries(new URLSearchParams(body.raw.toString('utf8')));
+    sendProblem(res, body.problem.status, body.problem.code, [body.problem.reason]);
+    return null;
   };
 
   const paid = (f: Found) => paymentsOf(f.booking).receipts.some((r) => r.checkoutId === f.checkout.id);
@@ -102,8 +106,9 @@ export function registerDemoCheckout(server: Server, o: { deps: PaymentDeps; sig
   });
 
   server.post(`${base}/pay`, async (req, res) => {
-    const fields = await formFields(req);
-    const f = fields ? await find(req, fields) : null;
+    const fields = await formFields(req, res);
+    if (!fields) return;
+    const f = await find(req, fields);
     if (!f) return page(res, null, 404, (l) => [t(l, 'payPageExpired')]);
     if (paid(f)) return page(res, f, 200, (l) => [t(l, 'payPageAlreadyPaid')]);
     if (!payable(f)) return page(res, f, 410, (l) => [t(l, 'payPageExpired')]);
@@ -124,8 +129,9 @@ export function registerDemoCheckout(server: Server, o: { deps: PaymentDeps; sig
   });
 
   server.post(`${base}/cancel`, async (req, res) => {
-    const fields = await formFields(req);
-    const f = fields ? await find(req, fields) : null;
+    const fields = await formFields(req, res);
+    if (!fields) return;
+    const f = await find(req, fields);
     if (!f) return page(res, null, 404, (l) => [t(l, 'payPageExpired')]);
     if (paid(f) || f.booking.state === 'confirmed') return page(res, f, 409, (l) => [t(l, 'payPageAlreadyPaid')]);
     const outcome = await applyPaymentEvent(o.deps, { kind: 'checkout_abandoned', propertyId: f.property.id, bookingId: f.booking.id, checkoutId: f.checkout.id });

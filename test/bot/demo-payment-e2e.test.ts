@@ -100,6 +100,10 @@ describe('demo payments end to end', () => {
     const reference = /\b([A-HJ-NP-Z2-9]{6})\b/.exec(held)?.[1] ?? '';
     const booking = await w.app.deps.store.findBookingByReference(CHATEAU, reference);
     expect(booking?.state).toBe('cancelled');
+    // A body that is no form gets a 415 with the reason.
+    const json = await fetch(`${w.base}${leave.action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(415);
+    expect(await json.json()).toEqual({ error: 'unsupported_media_type', reasons: ['content-type application/json is not accepted here'] });
     // The page now refuses to take money for it.
     expect((await fetch(local(url))).status).toBe(410);
   });
