@@ -24,9 +24,6 @@ type HoldRequestMaybeMoving = HoldRequest & { replacingBookingId?: string | unde
 /** Where each of the header's nine fields ends, as three base-128 digits apiece (bytes < 128: one UTF-8 byte each). */
 export const OFFSET_BYTES = 27;
 const MAX_OFFSET = 128 ** 3 - 1;
-const DIGIT = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
-const ASCII = /^[\u0000-\u007f]*$/;
-const byteLength = (s: string) => (ASCII.test(s) ? s.length : Buffer.byteLength(s));
 
 /**
  * `[base, header]`, or `[base, header, rare]` for a claim with a promotion, a booking being
@@ -81,13 +78,16 @@ export function holdArguments(base: string, req: HoldRequestMaybeMoving, request
     num(requestMemoryMs, 'request memory'),
     num(req.now, 'now'),
   ];
-  let offsets = '';
+  const digits: number[] = [];
   let end = OFFSET_BYTES;
-  for (const field of fields) {
-    end += byteLength(field) + 1;
-    if (end > MAX_OFFSET) throw new RangeError('hold: request too large');
-    offsets += `${DIGIT[end >> 14]}${DIGIT[(end >> 7) & 127]}${DIGIT[end & 127]}`;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as string;
+    // Numbers and nights are ASCII; ids may not be.
+    end += (i >= 4 && i <= 6 ? Buffer.byteLength(field) : field.length) + 1;
+    digits.push(end >> 14, (end >> 7) & 127, end & 127);
   }
+  if (end > MAX_OFFSET) throw new RangeError('hold: request too large');
+  const offsets = String.fromCharCode(...digits);
   const header = `${offsets}${fields.join(SEP)}${SEP}${units.join(SEP)}`;
   if (promo || replacing !== '' || !oneMonth) return [base, header, `${quota}${SEP}${oneMonth ? '' : '1'}${SEP}${replacing}`];
   return [base, header];
