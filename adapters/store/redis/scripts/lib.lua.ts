@@ -151,20 +151,29 @@ local function live_hold(base, hold_id, now)
   return rec
 end
 
+-- A stored hold value's expiresAt, as a number.
+local function expires_at(raw)
+  local a = string.find(raw, '\\0', 1, true)
+  return tonumber(string.sub(raw, a + 1, string.find(raw, '\\0', a + 1, true) - 1))
+end
+
 -- One HSCAN step over the live holds from \`cursor\`: releases those expired by \`now\`.
 -- Returns the number released and the next cursor ('0' when the scan is complete).
+-- A scan may return a hold twice (or one released and re-placed since), so each expired
+-- one is read again before it is released.
 local function sweep_step(base, now, cursor, count)
-  local step = redis.call('HSCAN', base .. 'hx', cursor, 'COUNT', count)
+  local hx = base .. 'hx'
+  local step = redis.call('HSCAN', hx, cursor, 'COUNT', count)
   local flat = step[2]
   local released = 0
   now = tonumber(now)
   for i = 1, #flat, 2 do
-    local raw = flat[i + 1]
-    local a = string.find(raw, '\\0', 1, true)
-    local b = string.find(raw, '\\0', a + 1, true)
-    if tonumber(string.sub(raw, a + 1, b - 1)) <= now then
-      release_record(base, flat[i], raw)
-      released = released + 1
+    if expires_at(flat[i + 1]) <= now then
+      local raw = redis.call('HGET', hx, flat[i])
+      if raw and expires_at(raw) <= now then
+        release_record(base, flat[i], raw)
+        released = released + 1
+      end
     end
   end
   return released, step[1]
