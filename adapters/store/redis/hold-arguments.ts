@@ -94,8 +94,8 @@ export function holdArguments(base: string, req: HoldRequestMaybeMoving, request
 }
 
 /**
- * The value the hold script stores under `r:<requestId>` (and `h:<holdId>`), returned again
- * for a repeated request id:
+ * The value the hold script stores under `r:<requestId>` (and as the hold's field in `hx`),
+ * returned again for a repeated request id:
  * `<keepUntil>\0<expiresAt>\0<promo nights>\0<nights,>\0<promotionId>\0<holdId>\0<unitId>`.
  */
 export function decodeReplay(answer: string): HeldUnit {
