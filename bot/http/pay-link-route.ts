@@ -57,10 +57,17 @@ export function registerStablePayLink(server: Server, o: { deps: UseCaseDeps; st
     const liveUrl = live ? await o.stripe.openUrlOf(live.id) : null;
     let url = liveUrl;
     if (!url) {
-      const guest = booking.guestId ? await o.deps.store.getGuest(propertyId, booking.guestId) : null;
-      const session = await o.stripe.openSession(booking, guest, undefined, sessions.length);
-      await recordCheckout(o.deps, booking, { url: session.url, demo: false, expiresAt: session.expiresAt, checkoutId: session.id });
-      url = session.url;
+      try {
+        const guest = booking.guestId ? await o.deps.store.getGuest(propertyId, booking.guestId) : null;
+        const session = await o.stripe.openSession(booking, guest, undefined, sessions.length);
+        await recordCheckout(o.deps, booking, { url: session.url, demo: false, expiresAt: session.expiresAt, checkoutId: session.id });
+        url = session.url;
+      } catch (error) {
+        // Stripe unreachable: the guest may simply follow the link again; nothing was charged.
+        o.log.warn({ propertyId, bookingId, err: error instanceof Error ? error.message : String(error) }, 'checkout session not opened');
+        res.setHeader('retry-after', '30');
+        return sendPage(res, 503, { lang: locale, title, lines: [t(locale, 'payPageLeft')] });
+      }
     }
     o.log.info({ propertyId, bookingId, reused: Boolean(liveUrl) }, 'payment link followed');
     res.redirect(303, url, () => undefined);

@@ -288,5 +288,15 @@ describe('Stripe payments and webhooks', () => {
     expect((await sessionEvent('checkout.session.expired', sessions[0]?.id ?? '').deliver()).body).toMatchObject({ outcome: 'kept' });
     expect((await booking(b.id)).state).toBe('awaiting_payment');
     expect((await fetch(`${w.base}/pay/${CHATEAU}/${b.id}?sig=forged`, { redirect: 'manual' })).status).toBe(404);
+    // Stripe down while a fresh session is needed: a 503 page, nothing recorded, the next visit works.
+    fake().expire((await booking(b.id)).payments?.checkouts.at(-1)?.id ?? '');
+    fake().failNextSession = true;
+    expect((await follow()).status).toBe(503);
+    expect((await booking(b.id)).payments?.checkouts).toHaveLength(2);
+    // Stripe replays a failed answer for the same idempotency key; the key moves with the 5-minute expiry step.
+    expect((await follow()).status).toBe(503);
+    w.clock.advanceMinutes(5);
+    expect((await follow()).status).toBe(303);
+    expect((await booking(b.id)).payments?.checkouts).toHaveLength(3);
   });
 });

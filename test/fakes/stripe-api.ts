@@ -46,6 +46,8 @@ export class FakeStripeApi {
   private readonly answered = new Map<string, { status: number; body: Json }>();
   private seq = 0;
   failNextRefund: string | null = null;
+  /** The next session create answers 500, as Stripe does when it is having trouble. */
+  failNextSession = false;
 
   private constructor(
     private readonly server: http.Server,
@@ -127,7 +129,13 @@ export class FakeStripeApi {
 
   private route(method: string, path: string, params: Json): { status: number; body: Json } {
     const missing = (what: string) => ({ status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${what}` } } });
-    if (method === 'POST' && path === '/v1/checkout/sessions') return { status: 200, body: this.createSession(params) };
+    if (method === 'POST' && path === '/v1/checkout/sessions') {
+      if (this.failNextSession) {
+        this.failNextSession = false;
+        return { status: 500, body: { error: { type: 'api_error', message: 'An unknown error occurred' } } };
+      }
+      return { status: 200, body: this.createSession(params) };
+    }
     let m = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
     if (method === 'GET' && m) {
       const s = this.sessions.get(m[1] ?? '');
