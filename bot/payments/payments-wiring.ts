@@ -26,7 +26,7 @@ import { catalogCheckoutTexts } from './checkout-texts';
 
 /** What tests may swap: the config, and a Stripe client pointed at a local fake API. */
 export interface PaymentsOverrides {
-  payments?: { config?: PaymentsConfig; stripe?: Stripe; checkoutSweepSeconds?: number };
+  payments?: { config?: PaymentsConfig; stripe?: Stripe };
 }
 
 export interface Payments {
@@ -68,7 +68,7 @@ export function createPayments(deps: UseCaseDeps, config: Config, log: Logger, o
 export function startPayments(
   server: Server,
   built: Payments,
-  o: { deps: UseCaseDeps; messenger: GuestMessenger; notifier: StaffNotifier; config: Config; log: Logger; sweepSeconds?: number | undefined },
+  o: { deps: UseCaseDeps; messenger: GuestMessenger; notifier: StaffNotifier; config: Config; log: Logger },
 ): () => void {
   const { deps, log, config } = o;
   const b = built as Built;
@@ -99,7 +99,8 @@ export function startPayments(
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), (o.sweepSeconds ?? config.holdSweepSeconds) * 1000);
+  // As often as the hold sweeper: a session of a lapsed hold is closed within one sweep.
+  const timer = setInterval(() => void tick(), config.holdSweepSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }
