@@ -76,6 +76,7 @@ export function registerDemoCheckout(server: Server, o: { deps: PaymentDeps; sig
   const paid = (f: Found) => paymentsOf(f.booking).receipts.some((r) => r.checkoutId === f.checkout.id);
   const payable = (f: Found) =>
     !paid(f) &&
+    f.checkout.open &&
     Date.parse(f.checkout.expiresAt) > o.deps.clock.now().getTime() &&
     (f.checkout.purpose === 'date_change' ? f.booking.state === 'confirmed' : UNPAID.includes(f.booking.state));
 

@@ -3,6 +3,7 @@ import type { CheckoutLink } from '../ports';
 import type { MoneyDeps } from '../payments/deps';
 import { dateChangeDifference } from '../payments/payment-policy';
 import { refundBooking } from './refund-booking';
+import { paymentsOf, updateBookingWith } from '../payments/booking-writes';
 
 export type DateChangeMoney =
   | { kind: 'none' }
@@ -18,6 +19,7 @@ export type DateChangeMoney =
 export async function settleDateChange(deps: MoneyDeps, booking: Booking): Promise<DateChangeMoney> {
   const property = deps.catalog.get(booking.propertyId);
   if (!property) return { kind: 'none' };
+  await closeEarlierDifferences(deps, booking);
   const difference = dateChangeDifference(property, booking.quote.total, booking.amountPaid);
   const key = `change:${booking.id}:${booking.version}`;
   if (difference > 0) {
@@ -30,4 +32,16 @@ export async function settleDateChange(deps: MoneyDeps, booking: Booking): Promi
     return { kind: 'refund', amount: refund.refunded, failed: refund.failed };
   }
   return { kind: 'none' };
+}
+
+/** A difference still unpaid from an earlier change no longer applies: its checkout is closed. */
+async function closeEarlierDifferences(deps: MoneyDeps, booking: Booking): Promise<void> {
+  const open = paymentsOf(booking).checkouts.filter((c) => c.open && c.purpose === 'date_change');
+  if (!open.length) return;
+  for (const checkout of open) await deps.payments.closeCheckout(booking, checkout.id);
+  const ids = new Set(open.map((c) => c.id));
+  await updateBookingWith(deps, booking.propertyId, booking.id, (b) => {
+    const p = paymentsOf(b);
+    return { ...b, payments: { ...p, checkouts: p.checkouts.map((c) => (ids.has(c.id) ? { ...c, open: false } : c)) } };
+  });
 }

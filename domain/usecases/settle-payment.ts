@@ -5,6 +5,7 @@ import { unitsOfType } from '../catalog/catalog';
 import { paymentsOf, updateBookingWith } from '../payments/booking-writes';
 import type { PaymentDeps } from '../payments/deps';
 import type { PaymentEvent } from '../payments/payment-event';
+import { dueOnline } from '../payments/payment-policy';
 import { recordTransition } from './record-transition';
 import { refundBooking } from './refund-booking';
 
@@ -78,8 +79,9 @@ async function settleCheckout(deps: PaymentDeps, e: Completed): Promise<SettleOu
 
     if (e.purpose === 'date_change' && booking.state === 'confirmed') {
       const saved = await deps.store.updateBooking(bump(deps, withReceipt(booking, receipt)));
-      if (saved.ok) return 'recorded';
-      continue;
+      if (!saved.ok) continue;
+      await refundExcess(deps, saved.value, e.checkoutId);
+      return 'recorded';
     }
     if (booking.state === 'confirmed' || booking.state === 'cancelled') {
       // Paid twice (two links), or paid for a booking that was cancelled meanwhile: nothing to sell for it.
@@ -167,6 +169,18 @@ async function settleLate(deps: PaymentDeps, booking: Booking, e: Completed, rec
   const refund = await refundBooking(deps, { propertyId: booking.propertyId, bookingId: booking.id, amount: e.amount, cause: 'late_payment', keyBase: `late:${e.checkoutId}` });
   await deps.messenger.tell({ kind: 'late_payment_refunded', booking: refund.booking ?? expired, amount: refund.refunded });
   return 'late_refunded';
+}
+
+/**
+ * A difference paid after the dates changed again (to cheaper ones) leaves more paid than the
+ * policy asks: the surplus goes back at once.
+ */
+async function refundExcess(deps: PaymentDeps, booking: Booking, checkoutId: string): Promise<void> {
+  const property = deps.catalog.get(booking.propertyId);
+  const excess = property ? booking.amountPaid - dueOnline(property, booking.quote.total) : 0;
+  if (excess <= 0) return;
+  const refund = await refundBooking(deps, { propertyId: booking.propertyId, bookingId: booking.id, amount: excess, cause: 'date_change', keyBase: `excess:${checkoutId}` });
+  if (refund.refunded > 0) await deps.messenger.tell({ kind: 'refund_issued', booking: refund.booking ?? booking, amount: refund.refunded, cause: 'date_change' });
 }
 
 async function giveBack(deps: PaymentDeps, booking: Booking, e: Completed, cause: 'cancellation' | 'duplicate_payment'): Promise<void> {

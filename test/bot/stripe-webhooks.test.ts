@@ -255,6 +255,37 @@ describe('Stripe payments and webhooks', () => {
     expect(await settleDateChange(paymentDeps(), await booking(b.id))).toEqual({ kind: 'none' });
   });
 
+  it('closes an unpaid difference when the dates change again, and gives back a surplus paid through it anyway', async () => {
+    const { booking: b, checkoutId } = await heldBooking(w, { conversationId: 'c-rechange', checkIn: '2028-09-10', checkOut: '2028-09-12' });
+    fake().complete(checkoutId ?? '');
+    await sessionEvent('checkout.session.completed', checkoutId ?? '').deliver();
+    const move = async (checkOut: string) => {
+      const current = await booking(b.id);
+      const quote = await previewDateChange(w.app.deps, current, { checkIn: '2028-09-10', checkOut });
+      if (!quote.ok) throw new Error(quote.code);
+      const moved = await changeBookingDates(w.app.deps, { propertyId: CHATEAU, bookingId: b.id, stay: { checkIn: '2028-09-10', checkOut }, expectedTotal: quote.value.total, requestId: `re-${checkOut}`, actor: 'guest' });
+      if (!moved.ok) throw new Error(moved.code);
+      return settleDateChange(paymentDeps(), moved.value.booking);
+    };
+    const dearer = await move('2028-09-14');
+    const unpaid = dearer.kind === 'charge' ? dearer.link.checkoutId ?? '' : '';
+    expect(unpaid).toMatch(/^cs_test_/);
+    // Back to two nights before paying: the difference's session is expired, nothing to refund.
+    expect(await move('2028-09-12')).toEqual({ kind: 'none' });
+    expect(fake().sessions.get(unpaid)?.['status']).toBe('expired');
+    const due = dueOnline(property(), (await booking(b.id)).quote.total);
+    expect((await booking(b.id)).amountPaid).toBe(due);
+
+    // The guest had paid it just before it closed: the surplus goes straight back.
+    fake().sessions.get(unpaid)!['status'] = 'open';
+    fake().complete(unpaid);
+    expect((await sessionEvent('checkout.session.completed', unpaid).deliver()).body).toMatchObject({ outcome: 'recorded' });
+    const pi = String(fake().sessions.get(unpaid)?.['payment_intent']);
+    expect(fake().callsTo('POST', /^\/v1\/refunds$/).filter((c) => c.params['payment_intent'] === pi)).toHaveLength(1);
+    expect((await booking(b.id)).amountPaid).toBe(due);
+    expect(toldTo(w, 'c-rechange').join('\n')).toContain('We have refunded');
+  });
+
   it('expires a session itself when a hold shorter than Stripe allows lapses', async () => {
     const { checkoutId } = await heldBooking(w, { conversationId: 'c-short', checkIn: '2028-06-10', checkOut: '2028-06-12' });
     expect(await closeLapsedCheckouts(paymentDeps(), CHATEAU)).not.toContain(checkoutId);
