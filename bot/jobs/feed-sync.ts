@@ -40,7 +40,8 @@ export async function startFeedSync(deps: UseCaseDeps, options: FeedSyncOptions)
   redis?.on('error', (error: Error) => log.error({ err: error }, 'calendar sync redis error'));
   const records: CalendarSyncRecords = redis && options.redis ? new RedisSyncRecords(redis, options.redis.keyPrefix) : new MemorySyncRecords();
   const parser = options.parser ?? createIcsFeedParser();
-  const fetcher = options.fetcher ?? createHttpFeedFetcher({ timeoutMs: config.fetchTimeoutMs, maxBytes: config.maxFeedBytes });
+  const shutdown = new AbortController();
+  const fetcher = options.fetcher ?? createHttpFeedFetcher({ timeoutMs: config.fetchTimeoutMs, maxBytes: config.maxFeedBytes, stop: shutdown.signal });
   const syncDeps = {
     store: deps.store,
     clock: deps.clock,
@@ -106,6 +107,8 @@ export async function startFeedSync(deps: UseCaseDeps, options: FeedSyncOptions)
     records,
     runNow,
     async stop() {
+      // Downloads in flight (and their retry waits) end now instead of at their deadline.
+      shutdown.abort();
       await stopSchedule();
       await parser.close?.();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -25,7 +25,8 @@ function runMain(env: Record<string, string>, waitForListen = false): Promise<{ 
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stderr, stdout }));
-    setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+    // Generous: under load the language warm-up alone takes seconds, and CI machines are busy.
+    setTimeout(() => child.kill('SIGKILL'), 60_000).unref();
   });
 }
 
@@ -51,5 +52,5 @@ describe('starting the process', () => {
     const r = await runMain({ PORT: '0', HOST: '127.0.0.1' }, true);
     expect(r.stdout).toContain('"store":"memory"');
     expect(r.code).toBe(0);
-  });
+  }, 90_000);
 });

@@ -15,6 +15,8 @@ export interface HttpFeedFetcherOptions {
   maxRetryAfterMs?: number;
   userAgent?: string;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborted when the service shuts down: a download or a backoff wait must not hold the exit up. */
+  stop?: AbortSignal;
 }
 
 type Attempt = { outcome: FeedFetchOutcome; retry: boolean; retryAfterMs?: number };
@@ -35,7 +37,7 @@ export function createHttpFeedFetcher(options: HttpFeedFetcherOptions = {}): Fee
     const headers: Record<string, string> = { accept: 'text/calendar, text/plain;q=0.8, */*;q=0.1', 'user-agent': userAgent };
     if (req.etag) headers['if-none-match'] = req.etag;
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = options.stop ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.stop]) : AbortSignal.timeout(timeoutMs);
     let res: Response;
     try {
       res = await fetch(req.url, { headers, signal, redirect: 'follow' });
@@ -77,14 +79,29 @@ export function createHttpFeedFetcher(options: HttpFeedFetcherOptions = {}): Fee
         if (last) {
           const planned = backoffMs * 4 ** (i - 1);
           const wait = last.retryAfterMs !== undefined ? Math.min(last.retryAfterMs, maxRetryAfterMs) : planned / 2 + Math.random() * planned;
-          await sleep(wait);
+          await untilStopped(sleep(wait), options.stop);
         }
+        if (options.stop?.aborted) return failed(problem('network', 'the download was stopped: the service is shutting down'));
         last = await once(req);
         if (!last.retry) return last.outcome;
       }
       return last ? last.outcome : failed(problem('network', 'no attempt was made'));
     },
   };
+}
+
+/** The wait, cut short by the stop signal. */
+function untilStopped(wait: Promise<void>, stop: AbortSignal | undefined): Promise<void> {
+  if (!stop) return wait;
+  if (stop.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stop.removeEventListener('abort', done);
+      resolve();
+    };
+    stop.addEventListener('abort', done);
+    void wait.then(done);
+  });
 }
 
 function failed(p: FeedProblem): FeedFetchOutcome {

@@ -128,4 +128,15 @@ describe('fetching a feed over HTTP', () => {
     const r = await createHttpFeedFetcher({ attempts: 1 }).fetch({ url: `http://127.0.0.1:${port}/x.ics`, etag: null, lastModified: null });
     expect(r).toEqual({ kind: 'failed', problem: { code: 'network', message: 'the server could not be reached (ECONNREFUSED)' } });
   });
+
+  it('lets a shutdown end a download and its retry waits at once, without another try', async () => {
+    handler = () => undefined;
+    const stop = new AbortController();
+    const never = () => new Promise<void>(() => undefined);
+    const pending = createHttpFeedFetcher({ timeoutMs: 60_000, attempts: 3, sleep: never, stop: stop.signal }).fetch({ url: `${base}/feed.ics`, etag: null, lastModified: null });
+    while (seen.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    stop.abort();
+    expect(await pending).toMatchObject({ kind: 'failed', problem: { code: 'network', message: 'the download was stopped: the service is shutting down' } });
+    expect(seen).toHaveLength(1);
+  });
 });
