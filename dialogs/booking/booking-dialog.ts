@@ -3,7 +3,10 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { ratePlanOf, unitTypeOf } from '../../domain/catalog/catalog';
 import { localize } from '../../domain/catalog/locales';
 import { stayLength } from '../../domain/calendar/nights';
+import type { Booking } from '../../domain/bookings/booking';
+import type { CheckoutLink } from '../../domain/ports';
 import { awaitPayment, requestBooking } from '../../domain/usecases/await-payment';
+import { cancelBooking } from '../../domain/usecases/cancel-booking';
 // Three days to answer plus 48 hours to pay, in one hold: decline and lapse release it early.
 import { REQUEST_HOLD_MINUTES } from '../../domain/bookings/request-to-book';
 import { placeHold } from '../../domain/usecases/place-hold';
@@ -189,11 +192,35 @@ export class BookingDialog extends Dialog<Selection> {
       await say(dc.context, msg(turn, 'requestSent', { reference: booking.reference }));
       return dc.endDialog(booking.reference);
     }
-    const link = await this.services.payments.createCheckout(booking, guest);
+    let link: CheckoutLink;
+    try {
+      link = await this.services.payments.createCheckout(booking, guest);
+    } catch (error) {
+      return this.paymentUnavailable(dc, turn, booking, error);
+    }
     await awaitPayment(deps, { propertyId: property.id, bookingId: booking.id, actor: 'system' });
     const minutes = Math.max(1, Math.round((Date.parse(booking.holdExpiresAt) - deps.clock.now().getTime()) / 60_000));
     await say(dc.context, msg(turn, 'held', { reference: booking.reference, minutes }));
     await say(dc.context, [msg(turn, 'payNow', { url: link.url }), link.demo ? msg(turn, 'payDemo') : ''].filter(Boolean).join('\n'));
     return dc.endDialog(booking.reference);
+  }
+
+  /**
+   * No payment link, no hold: the nights go back at once rather than sitting held for a guest
+   * who cannot pay, and the guest hears that nothing was booked or charged.
+   */
+  private async paymentUnavailable(dc: DialogContext, turn: Turn, booking: Booking, error: unknown): Promise<DialogTurnResult> {
+    const { deps, log, notifier } = this.services;
+    log.warn({ propertyId: booking.propertyId, bookingId: booking.id, err: error instanceof Error ? error.message : String(error) }, 'payment link could not be created');
+    await cancelBooking(deps, { propertyId: booking.propertyId, bookingId: booking.id, actor: 'system', reason: 'the payment link could not be created' });
+    await notifier.notify({
+      propertyId: booking.propertyId,
+      kind: 'other',
+      summary: `Payment link for ${booking.reference} could not be created; the hold was released`,
+      data: { bookingId: booking.id, reference: booking.reference },
+      at: deps.clock.now().toISOString(),
+    });
+    await say(dc.context, msg(turn, 'paymentUnavailable'));
+    return dc.endDialog();
   }
 }

@@ -58,6 +58,7 @@ export const en = {
   payDemo: '(This is a demo link: no real payment is taken.)',
   requestSent: (p: { reference: string }) =>
     `Your request is with the team, reference ${p.reference}. They will reply shortly, and you'll get a payment link here once they accept.`,
+  paymentUnavailable: "I'm sorry, I couldn't prepare the secure payment link just now, so nothing has been booked or charged. Please try again in a few minutes, or say \"talk to someone\" and the team will help.",
   notBooked: "All right, I haven't booked anything.",
 
   askReference: 'What is your booking reference? It has 6 characters, like K7M2QX.',

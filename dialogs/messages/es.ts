@@ -58,6 +58,7 @@ export const es: Messages = {
   payDemo: '(Este es un enlace de demostración: no se realiza ningún pago real).',
   requestSent: (p) =>
     `Su solicitud ya está en manos del equipo, con la referencia ${p.reference}. Le responderán en breve y, en cuanto la acepten, recibirá aquí un enlace de pago.`,
+  paymentUnavailable: 'Lo siento, no he podido preparar el enlace de pago seguro en este momento, así que no se ha reservado ni cobrado nada. Vuelva a intentarlo en unos minutos, o diga «hablar con alguien» y el equipo le ayudará.',
   notBooked: 'De acuerdo, no he reservado nada.',
 
   askReference: '¿Cuál es su referencia de reserva? Tiene 6 caracteres, por ejemplo K7M2QX.',

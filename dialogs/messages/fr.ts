@@ -56,6 +56,7 @@ export const fr: Messages = {
   payDemo: '(Ceci est un lien de démonstration : aucun paiement réel n’est effectué.)',
   requestSent: (p) =>
     `Votre demande est transmise à l’équipe, référence ${p.reference}. Elle vous répondra rapidement, et vous recevrez ici un lien de paiement dès qu’elle l’aura acceptée.`,
+  paymentUnavailable: 'Désolé, je n’ai pas pu préparer le lien de paiement sécurisé pour le moment : rien n’a été réservé ni débité. Merci de réessayer dans quelques minutes, ou dites « parler à quelqu’un » et l’équipe vous aidera.',
   notBooked: 'Très bien, je n’ai rien réservé.',
 
   askReference: 'Quelle est votre référence de réservation ? Elle compte 6 caractères, comme K7M2QX.',

@@ -58,6 +58,7 @@ export const pt: Messages = {
   payDemo: '(Esta é uma ligação de demonstração: não é efetuado nenhum pagamento real.)',
   requestSent: (p) =>
     `O seu pedido foi enviado à equipa, com a referência ${p.reference}. A equipa responderá em breve e, assim que o pedido for aceite, receberá aqui uma ligação de pagamento.`,
+  paymentUnavailable: 'Lamento, não consegui preparar a ligação de pagamento segura neste momento, por isso nada foi reservado nem cobrado. Tente novamente dentro de alguns minutos, ou diga «falar com alguém» e a equipa ajudará.',
   notBooked: 'Muito bem, não reservei nada.',
 
   askReference: 'Qual é a referência da sua reserva? Tem 6 caracteres, por exemplo K7M2QX.',

@@ -45,6 +45,33 @@ describe('search and book, in English', () => {
     expect(guestRecord).toMatchObject({ name: 'Camille Martin', email: 'camille@example.org', phone: '+33612345678' });
   });
 
+  it('releases the hold and says nothing was booked when no payment link can be made', async () => {
+    const w = await world();
+    const gateway = w.services.payments;
+    w.services.payments = {
+      createCheckout: async () => {
+        throw new Error('payment provider unreachable');
+      },
+      refund: (request) => gateway.refund(request),
+      closeCheckout: (booking, checkoutId) => gateway.closeCheckout(booking, checkoutId),
+    };
+    const guest = new Guest(w);
+    const offers = await guest.says('Do you have a room from December 12 to 15 for 2 adults?');
+    const suite = offers.flatMap((r) => r.cards).find((c) => c.title === 'Tower Suite');
+    await guest.taps(offers, suite?.buttons.find((b) => b.title.startsWith('Flexible rate'))?.title ?? '');
+    await guest.says('Camille Martin');
+    await guest.says('camille@example.org');
+    const summary = await guest.says('06 12 34 56 78');
+    const done = await guest.taps(summary, 'Yes');
+    expect(texts(done)).toContain("couldn't prepare the secure payment link just now, so nothing has been booked or charged");
+    expect(texts(done)).not.toContain('please pay here');
+    const [booking] = await w.deps.store.listBookings(CHATEAU);
+    expect(booking?.state).toBe('cancelled');
+    const nights = await w.deps.store.readUnitNights(CHATEAU, ['tour'], ['2026-12-12', '2026-12-13', '2026-12-14'], w.deps.clock.now().getTime());
+    expect(nights.tour?.every((n) => n.owner === null)).toBe(true);
+    expect(w.notifier.alerts.map((a) => a.summary)).toContainEqual(expect.stringContaining('could not be created'));
+  });
+
   it('asks only for what is missing and accepts corrections at any step', async () => {
     const w = await world();
     const guest = new Guest(w);
