@@ -48,7 +48,6 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
   const server = createServer(deps, log);
   registerWebChatPages(server, { catalog, log });
-  const stopSweeper = startHoldSweeper(deps, log, config.holdSweepSeconds);
   const calendar = await startCalendar(deps, server, config, log, over);
   const requests = startRequestToBook({ deps, server, config, log, notifier: calendar.notifier, over });
   const payments = createPayments(deps, config, log, over);
@@ -63,6 +62,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   bot.register(server);
   const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);
   await requests.answerWith({ payments: payments.gateway, messenger });
+  const stopSweeper = startHoldSweeper(deps, messenger, log, config.holdSweepSeconds);
   const stopPayments = startPayments(server, payments, { deps, messenger, notifier: requests.notifier, config, log });
   const webchat = await startWebchat({ deps, server, bot, messenger, config, log }, over);
   return {

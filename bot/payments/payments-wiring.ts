@@ -20,6 +20,7 @@ import { registerBookingCalendar } from '../http/booking-calendar-route';
 import { registerDemoCheckout } from '../http/demo-checkout-route';
 import { registerReturnPages, registerStablePayLink } from '../http/pay-link-route';
 import { registerStripeWebhook } from '../http/stripe-webhook-route';
+import { startPropertySweep } from '../jobs/property-sweep';
 import type { Logger } from '../logger';
 import { loadPaymentsConfig, type PaymentsConfig } from '../payments-config';
 import { catalogCheckoutTexts } from './checkout-texts';
@@ -84,23 +85,9 @@ export function startPayments(
     registerDemoCheckout(server, { deps: paymentDeps, signer: b.signer, log });
   }
 
-  let running = false;
-  const tick = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    try {
-      for (const property of deps.catalog.list()) {
-        const closed = await closeLapsedCheckouts(paymentDeps, property.id);
-        if (closed.length) log.info({ propertyId: property.id, checkouts: closed }, 'lapsed checkouts closed');
-      }
-    } catch (error) {
-      log.error({ err: error instanceof Error ? error.message : String(error) }, 'closing lapsed checkouts failed');
-    } finally {
-      running = false;
-    }
-  };
   // As often as the hold sweeper: a session of a lapsed hold is closed within one sweep.
-  const timer = setInterval(() => void tick(), config.holdSweepSeconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPropertySweep('closing lapsed checkouts', deps.catalog, log, config.holdSweepSeconds, async (propertyId) => {
+    const closed = await closeLapsedCheckouts(paymentDeps, propertyId);
+    if (closed.length) log.info({ propertyId, checkouts: closed }, 'lapsed checkouts closed');
+  });
 }

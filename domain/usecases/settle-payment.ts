@@ -220,6 +220,8 @@ async function checkoutClosed(deps: PaymentDeps, e: Closed): Promise<SettleOutco
   const moved = await recordTransition(deps, booking, to, abandoned ? 'guest' : 'payment', abandoned ? `checkout ${e.checkoutId} abandoned` : `checkout ${e.checkoutId} expired`);
   if (!moved.ok) return 'kept';
   await deps.store.releaseHold(booking.propertyId, booking.holdId);
+  // A guest who left the checkout themselves knows; one whose time ran out is told the room is free again.
+  if (!abandoned) await deps.messenger.tell({ kind: 'hold_expired', booking: moved.value });
   return 'released';
 }
 

@@ -142,6 +142,7 @@ describe('Stripe payments and webhooks', () => {
     fake().expire(checkoutId ?? '');
     expect((await sessionEvent('checkout.session.expired', checkoutId ?? '').deliver()).body).toMatchObject({ outcome: 'released' });
     expect((await booking(b.id)).state).toBe('expired');
+    expect(toldTo(w, 'c-late-free').join('\n')).toContain(`The hold on booking ${b.reference} has ended without payment`);
     // Out of order: Stripe reports the payment made just before the session closed.
     fake().sessions.get(checkoutId ?? '')!['status'] = 'open';
     fake().complete(checkoutId ?? '');

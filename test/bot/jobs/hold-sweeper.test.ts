@@ -1,0 +1,49 @@
+import pino from 'pino';
+import { startHoldSweeper } from '../../../bot/jobs/hold-sweeper';
+import type { GuestMessenger, GuestNotice } from '../../../domain/ports';
+import { placeHold } from '../../../domain/usecases/place-hold';
+import { CHATEAU, world } from '../../dialogs/harness';
+
+class RecordingMessenger implements GuestMessenger {
+  readonly told: GuestNotice[] = [];
+  async tell(notice: GuestNotice) {
+    this.told.push(notice);
+    return 'sent' as const;
+  }
+}
+
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('the hold sweeper', () => {
+  it('expires a lapsed unpaid hold, frees its nights and tells the guest', async () => {
+    const w = await world('2026-11-21T10:00:00Z');
+    const address = { channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1', conversationId: 'c-sweep', userId: 'u', botId: 'b', locale: 'fr' as const };
+    const held = await placeHold(w.deps, {
+      propertyId: CHATEAU,
+      unitTypeId: 'suite-de-la-tour',
+      ratePlanId: 'flexible',
+      stay: { checkIn: '2026-12-12', checkOut: '2026-12-15' },
+      party: { adults: 2, children: 0 },
+      channel: 'direct',
+      source: 'emulator',
+      address,
+      requestId: 'r-sweep',
+      guestId: null,
+      actor: 'guest',
+    });
+    if (!held.ok) throw new Error(`hold refused: ${held.code}`);
+    const messenger = new RecordingMessenger();
+    const stop = startHoldSweeper(w.deps, messenger, pino({ level: 'silent' }), 1);
+    try {
+      w.deps.clock.advanceMinutes(21);
+      await until(() => messenger.told.length > 0);
+    } finally {
+      stop();
+    }
+    expect(messenger.told).toEqual([{ kind: 'hold_expired', booking: expect.objectContaining({ id: held.value.id, state: 'expired', address }) }]);
+    const nights = await w.deps.store.readUnitNights(CHATEAU, [held.value.unitId], ['2026-12-12'], w.deps.clock.now().getTime());
+    expect(nights[held.value.unitId]?.[0]?.owner).toBeNull();
+  });
+});
