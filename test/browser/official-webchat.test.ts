@@ -1,34 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestBot, type TestBot } from '../bot/messages-support';
-import { launchChromium, screenshot, servePhotos, watchPage } from './support/chromium';
+import { startTestBot } from '../bot/messages-support';
+import { useBrowserSuite } from './support/browser-suite';
+import { screenshot, servePhotos, watchPage } from './support/chromium';
 
 jest.setTimeout(180_000);
 
 /** Microsoft's own Web Chat, unchanged, on our Direct Line: the same French booking. */
 describe('the official Web Chat page', () => {
-  let bot: TestBot;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    bot = await startTestBot();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1000, height: 900 } });
-    page = await context.newPage();
-    await servePhotos(page);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const harness = useBrowserSuite(() => startTestBot(), { locale: 'fr-FR', viewport: { width: 1000, height: 900 } }, servePhotos);
 
   it('greets in French, shows the offers as cards and books up to the payment link', async () => {
+    const { server: bot, page } = harness;
     const watched = watchPage(page);
     const transcript = page.locator('#webchat');
     const botSays = async (text: string | RegExp) => transcript.locator('.webchat__bubble', { hasText: text }).last().waitFor({ timeout: 60_000 });

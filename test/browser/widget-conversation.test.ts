@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestBot, type TestBot } from '../bot/messages-support';
-import { launchChromium, screenshot, servePhotos, watchPage } from './support/chromium';
+import { startTestBot } from '../bot/messages-support';
+import { useBrowserSuite } from './support/browser-suite';
+import { screenshot, servePhotos, watchPage } from './support/chromium';
 import { WidgetPage } from './support/widget-page';
 
 jest.setTimeout(180_000);
@@ -10,31 +10,14 @@ jest.setTimeout(180_000);
  * the payment link, with page reloads along the way.
  */
 describe('the widget on the demo website', () => {
-  let bot: TestBot;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
   let watched: { problems: string[] };
-
-  beforeAll(async () => {
-    bot = await startTestBot();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
+  const harness = useBrowserSuite(() => startTestBot(), { locale: 'fr-FR', viewport: { width: 1280, height: 860 } }, async (page) => {
     watched = watchPage(page);
     await servePhotos(page);
   });
-  afterEach(async () => {
-    await context?.close();
-  });
 
   it('answers a French question, books an offer from its card and reaches the payment link, across a reload', async () => {
+    const { server: bot, page } = harness;
     const w = new WidgetPage(page);
     const response = await page.goto(`${bot.base}/`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -80,6 +63,7 @@ describe('the widget on the demo website', () => {
   });
 
   it('a reload while the bot is answering loses no reply: the stream resumes from the watermark', async () => {
+    const { server: bot, page } = harness;
     const w = new WidgetPage(page);
     await page.goto(`${bot.base}/?lang=en`);
     await w.launcher.click();

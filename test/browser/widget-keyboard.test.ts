@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startTestBot, type TestBot } from '../bot/messages-support';
-import { launchChromium, screenshot, servePhotos, watchPage } from './support/chromium';
+import type { Locator, Page } from 'playwright-core';
+import { startTestBot } from '../bot/messages-support';
+import { useBrowserSuite } from './support/browser-suite';
+import { screenshot, servePhotos, watchPage } from './support/chromium';
 import { WidgetPage } from './support/widget-page';
 
 jest.setTimeout(180_000);
@@ -28,29 +29,10 @@ async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab', max 
 }
 
 describe('the widget with the keyboard only, and its accessibility', () => {
-  let bot: TestBot;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    bot = await startTestBot();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    await servePhotos(page);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const harness = useBrowserSuite(() => startTestBot(), { locale: 'en-GB', viewport: { width: 1280, height: 860 } }, servePhotos);
 
   it('books to the payment link with Tab, Enter and Escape alone, focus always visible', async () => {
+    const { server: bot, page } = harness;
     const watched = watchPage(page);
     const w = new WidgetPage(page);
     await page.goto(`${bot.base}/?lang=en`);
@@ -95,6 +77,7 @@ describe('the widget with the keyboard only, and its accessibility', () => {
   });
 
   it('has no serious or critical axe-core violations with the widget open on offers, nor full screen on a phone', async () => {
+    const { server: bot, page } = harness;
     const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const w = new WidgetPage(page);
     await page.goto(`${bot.base}/?lang=en`);

@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { launchChromium, watchPage } from './support/chromium';
+import type { WebSocketRoute } from 'playwright-core';
+import { useBrowserSuite } from './support/browser-suite';
+import { watchPage } from './support/chromium';
 import { startWebchatApp } from './support/webchat-app';
 import { WidgetPage } from './support/widget-page';
 
@@ -9,28 +10,10 @@ const TOKEN_TTL_SECONDS = 8;
 
 /** The widget when the network misbehaves and time passes: dropped streams, expiring tokens. */
 describe('the widget keeps its conversation', () => {
-  let server: Awaited<ReturnType<typeof startWebchatApp>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startWebchatApp(TOKEN_TTL_SECONDS);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB' });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const harness = useBrowserSuite(() => startWebchatApp(TOKEN_TTL_SECONDS), { locale: 'en-GB' });
 
   it('reconnects after its stream drops, from the watermark, and carries on', async () => {
+    const { server, page } = harness;
     const watched = watchPage(page);
     const sockets: WebSocketRoute[] = [];
     await page.routeWebSocket(/\/v3\/directline\/conversations\/[^/]+\/stream/, (ws) => {
@@ -61,6 +44,7 @@ describe('the widget keeps its conversation', () => {
   });
 
   it('refreshes its token before it lapses, and still talks after the first token has expired', async () => {
+    const { server, page } = harness;
     const w = new WidgetPage(page);
     const issued = page.waitForResponse((r) => r.url().endsWith('/webchat/token'));
     await page.goto(`${server.base}/?lang=en`);
