@@ -12,8 +12,30 @@ export class TurnQueue {
 
   /** Null when the conversation already has too many turns waiting: a flood, not a guest typing. */
   run<T>(key: string, turn: () => Promise<T>): Promise<T> | null {
+    const chain = this.admit(key);
+    return chain ? this.enqueue(key, chain, turn) : null;
+  }
+
+  /**
+   * Like `run`, but `first` starts as soon as the turn is accepted, without waiting for the
+   * earlier turns, and the turn waits for it. Web chat echoes the guest's message this way:
+   * the echo is written only once the turn is sure to run (a refused message leaves no
+   * trace the bot never saw), and still precedes the turn's replies. Null, and `first`
+   * never called, when the conversation has too many turns waiting.
+   */
+  runAfter<F, T>(key: string, first: () => Promise<F>, turn: (value: F) => Promise<T>): { first: Promise<F>; turn: Promise<T> } | null {
+    const chain = this.admit(key);
+    if (!chain) return null;
+    const started = first();
+    return { first: started, turn: this.enqueue(key, chain, () => started.then(turn)) };
+  }
+
+  private admit(key: string): { tail: Promise<void>; pending: number } | null {
     const chain = this.chains.get(key) ?? { tail: Promise.resolve(), pending: 0 };
-    if (chain.pending > this.maxWaitingPerConversation) return null;
+    return chain.pending > this.maxWaitingPerConversation ? null : chain;
+  }
+
+  private enqueue<T>(key: string, chain: { tail: Promise<void>; pending: number }, turn: () => Promise<T>): Promise<T> {
     const result = chain.pending === 0 ? turn() : chain.tail.then(turn);
     chain.pending += 1;
     chain.tail = result.then(

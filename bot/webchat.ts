@@ -1,9 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
+import type { Activity } from 'botbuilder';
 import type { Request, Server } from 'restify';
 import type { ActivityLog } from '../adapters/channels/webchat/activity-log';
 import { DirectLineBotAdapter } from '../adapters/channels/webchat/direct-line-bot-adapter';
 import { registerDirectLineRoutes } from '../adapters/channels/webchat/direct-line-routes';
-import { DirectLineService, newOpaqueId, WEBCHAT_CHANNEL_ID } from '../adapters/channels/webchat/direct-line-service';
+import { DirectLineService, newOpaqueId, WEBCHAT_CHANNEL_ID, type DirectLineServiceDeps } from '../adapters/channels/webchat/direct-line-service';
 import { DirectLineStreams } from '../adapters/channels/webchat/direct-line-stream';
 import { MemoryActivityLog } from '../adapters/channels/webchat/memory-activity-log';
 import { originOf, OriginPolicy } from '../adapters/channels/webchat/origins';
@@ -68,6 +69,19 @@ function streamBaseOf(config: Config): (req: Request) => string {
 }
 
 /**
+ * Web chat turns through the conversation's queue. The echo is written only once the queue
+ * accepts the turn (never for a 429) and the turn waits for it, so the echo precedes the replies.
+ */
+export function queuedDelivery(queue: TurnQueue, process: (activity: Partial<Activity>) => Promise<void>): DirectLineServiceDeps['deliver'] {
+  return async (activity, echo) => {
+    const turn = queue.runAfter(`${WEBCHAT_CHANNEL_ID}/${activity.conversation?.id ?? ''}`, echo ?? (async () => undefined), () => process(activity));
+    if (!turn) return 'busy';
+    await turn.turn;
+    return 'done';
+  };
+}
+
+/**
  * Web chat: our own Direct Line 3.0 (REST and WebSocket stream), the widget's token endpoint,
  * and the in-process delivery of the bot's turns into each conversation's log, which lives in
  * the store (Redis when configured, so any instance serves any conversation).
@@ -93,12 +107,7 @@ export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides
   const service = new DirectLineService({
     log: activityLog,
     tokens,
-    deliver: async (activity) => {
-      const turn = queue.run(`${WEBCHAT_CHANNEL_ID}/${activity.conversation?.id ?? ''}`, () => adapter.processActivity(activity, (context) => bot.bot.run(context)));
-      if (!turn) return 'busy';
-      await turn;
-      return 'done';
-    },
+    deliver: queuedDelivery(queue, (activity) => adapter.processActivity(activity, (context) => bot.bot.run(context))),
     properties: { defaultId: bot.defaultPropertyId, has: (id) => deps.catalog.get(id) !== undefined },
     bot: BOT_ACCOUNT,
     serviceUrl,

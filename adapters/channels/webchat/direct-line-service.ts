@@ -10,8 +10,12 @@ import type { DirectLineTokens, TokenClaims } from './tokens';
 export interface DirectLineServiceDeps {
   log: ActivityLog;
   tokens: DirectLineTokens;
-  /** Runs the bot's turn for one activity, after earlier turns of its conversation; 'busy' when too many wait. */
-  deliver(activity: Partial<Activity>): Promise<'done' | 'busy'>;
+  /**
+   * Runs the bot's turn for one activity, after earlier turns of its conversation; 'busy' when
+   * too many wait. `echo`, when given, is called only once the turn is accepted and before it
+   * runs, so a refused activity is never written to the log.
+   */
+  deliver(activity: Partial<Activity>, echo?: () => Promise<void>): Promise<'done' | 'busy'>;
   properties: { defaultId: string; has(id: string): boolean };
   bot: { id: string; name: string };
   serviceUrl: string;
@@ -78,25 +82,33 @@ export class DirectLineService {
     return found;
   }
 
-  /** Echoes the guest's activity into the log, then runs the bot's turn on it. */
+  /** Echoes the guest's activity into the log, then runs the bot's turn on it; a refused activity leaves the log untouched. */
   async post(record: ConversationRecord, incoming: IncomingActivity): Promise<{ id: string } | DirectLineProblem> {
     const p = this.participants(record, incoming.from?.name);
     const id = `${record.conversationId}|${newOpaqueId(9)}`;
     const { from: _from, ...fields } = incoming;
     const echo = fromUser({ ...fields, locale: incoming.locale ?? record.locale }, p, id, new Date(), this.deps.serviceUrl);
-    // Echoed before the turn starts, so it precedes every reply: Web Chat waits for it
-    // (matched by channelData.clientActivityID) to mark the message as sent.
-    try {
-      await this.deps.log.append(record.conversationId, [echo]);
-    } catch {
-      this.records.delete(record.conversationId);
-      return problem(404, 'NotFound', 'this conversation has expired; start a new one');
-    }
     const forBot = { ...echo, channelData: { ...(incoming.channelData ?? {}), propertyId: record.propertyId } };
+    // Echoed once the turn is accepted and before it starts, so it precedes every reply (Web
+    // Chat waits for it, matched by channelData.clientActivityID, to mark the message as
+    // sent), and a 429 never leaves in the log a message the bot did not receive.
+    let echoFailed = false;
+    const writeEcho = async (): Promise<void> => {
+      try {
+        await this.deps.log.append(record.conversationId, [echo]);
+      } catch (error) {
+        echoFailed = true;
+        throw error;
+      }
+    };
     try {
-      const outcome = await this.deps.deliver(forBot);
+      const outcome = await this.deps.deliver(forBot, writeEcho);
       if (outcome === 'busy') return problem(429, 'TooManyRequests', 'this conversation already has too many messages waiting for the bot');
     } catch (error) {
+      if (echoFailed) {
+        this.records.delete(record.conversationId);
+        return problem(404, 'NotFound', 'this conversation has expired; start a new one');
+      }
       this.deps.logger.error({ conversationId: record.conversationId, activityId: id, err: error instanceof Error ? error.message : 'unknown' }, 'web chat turn failed');
       return problem(502, 'BotError', 'the bot could not process this activity');
     }

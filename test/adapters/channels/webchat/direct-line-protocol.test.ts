@@ -1,3 +1,10 @@
+import type { Activity as BotActivity } from 'botbuilder';
+import { DirectLineService } from '../../../../adapters/channels/webchat/direct-line-service';
+import { MemoryActivityLog } from '../../../../adapters/channels/webchat/memory-activity-log';
+import { DirectLineTokens } from '../../../../adapters/channels/webchat/tokens';
+import { TurnQueue } from '../../../../bot/turn-queue';
+import { queuedDelivery } from '../../../../bot/webchat';
+import { memoryLogger } from '../../../bot/messages-support';
 import { PROPERTY, randomSecret, startWebchatApp, StreamClient, type WebchatTestApp } from './webchat-support';
 
 type Activity = Record<string, unknown> & { id?: string; type?: string; text?: string; replyToId?: string; from?: { id?: string; role?: string }; channelData?: Record<string, unknown> };
@@ -265,6 +272,51 @@ describe('the widget token endpoint, under load from one address', () => {
     const res = await s.call('POST', '/v3/directline/conversations', { auth: randomSecretLike() });
     expect(res.status).toBe(401);
     expect(errorOf(res.body)?.message).toContain('no Direct Line secret');
+  });
+});
+
+describe('a conversation with too many turns waiting', () => {
+  it('refuses a message with 429 before echoing it: the log holds only what the bot received', async () => {
+    const log = new MemoryActivityLog(3600_000);
+    // No turn may wait behind a running one, so a second message while the first runs is refused.
+    const queue = new TurnQueue(0);
+    const received: string[] = [];
+    let turnStarted!: () => void;
+    const started = new Promise<void>((resolve) => (turnStarted = resolve));
+    let finishTurn!: () => void;
+    const held = new Promise<void>((resolve) => (finishTurn = resolve));
+    const service = new DirectLineService({
+      log,
+      tokens: new DirectLineTokens(null, 1800, () => 0),
+      deliver: queuedDelivery(queue, async (activity: Partial<BotActivity>) => {
+        received.push(activity.text ?? '');
+        turnStarted();
+        await held;
+      }),
+      properties: { defaultId: PROPERTY, has: (id) => id === PROPERTY },
+      bot: { id: 'majordome', name: 'Majordome' },
+      serviceUrl: 'http://127.0.0.1/v3/directline',
+      logger: memoryLogger().log,
+    });
+    const record = { conversationId: 'conv-busy-1', propertyId: PROPERTY, userId: 'dl_guest', createdAt: 0 };
+    await log.create(record);
+    const texts = async () => (await log.read(record.conversationId, null, 100)).activities.map((a) => a.text);
+
+    const first = service.post(record, { type: 'message', text: 'first', channelData: { clientActivityID: 'c1' } });
+    await started;
+    // The running turn's echo is already there, before any reply.
+    expect(await texts()).toEqual(['first']);
+
+    const refused = await service.post(record, { type: 'message', text: 'flood', channelData: { clientActivityID: 'c2' } });
+    expect(refused).toMatchObject({ status: 429, code: 'TooManyRequests' });
+    expect(await texts()).toEqual(['first']);
+
+    finishTurn();
+    expect(await first).toEqual({ id: expect.stringMatching(/^conv-busy-1\|/) });
+    // Once the queue has room again the next message is echoed and handled as usual.
+    expect(await service.post(record, { type: 'message', text: 'later' })).toEqual({ id: expect.any(String) });
+    expect(await texts()).toEqual(['first', 'later']);
+    expect(received).toEqual(['first', 'later']);
   });
 });
 
