@@ -1,6 +1,7 @@
-import { eventOf, transition, type Actor, type Booking, type BookingState } from '../bookings/booking';
+import { transition, type Actor, type Booking, type BookingState } from '../bookings/booking';
 import { err, type Result } from '../result';
 import type { UseCaseDeps } from './deps';
+import { saveTransition } from './save-transition';
 
 export type GuardedFailure = 'state_moved' | 'booking_not_found' | 'conflict';
 
@@ -19,20 +20,16 @@ export async function moveFrom(
   reason?: string,
   patch: (b: Booking) => Booking = (b) => b,
 ): Promise<Result<Booking, GuardedFailure, { state: BookingState }>> {
-  let current = booking;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (!from.includes(current.state)) return err('state_moved', { state: current.state });
-    const moved = transition(current, to, actor, deps.clock.now(), reason);
-    if (!moved.ok) return err('state_moved', { state: current.state });
-    const saved = await deps.store.updateBooking(patch(moved.value));
-    if (saved.ok) {
-      await deps.store.appendEvent(eventOf(saved.value));
-      return saved;
-    }
-    // Someone else wrote first (maybe an unrelated field): look again before deciding.
-    const fresh = await deps.store.getBooking(booking.propertyId, booking.id);
-    if (!fresh) return err('booking_not_found');
-    current = fresh;
-  }
-  return err('conflict', { state: current.state });
+  return saveTransition<Result<Booking, GuardedFailure, { state: BookingState }>>(
+    deps,
+    booking,
+    3,
+    (current) => {
+      if (!from.includes(current.state)) return { answer: err('state_moved', { state: current.state }) };
+      const moved = transition(current, to, actor, deps.clock.now(), reason);
+      if (!moved.ok) return { answer: err('state_moved', { state: current.state }) };
+      return { save: patch(moved.value) };
+    },
+    { gone: () => err('booking_not_found'), exhausted: (current) => err('conflict', { state: current.state }) },
+  );
 }

@@ -1,6 +1,7 @@
-import { eventOf, transition, type Actor, type Booking, type BookingState } from '../bookings/booking';
+import { transition, type Actor, type Booking, type BookingState } from '../bookings/booking';
 import { err, ok, type Result } from '../result';
 import type { UseCaseDeps } from './deps';
+import { saveTransition } from './save-transition';
 
 /**
  * Moves a booking to `to`, saves it and appends the event to the property's log. A concurrent
@@ -15,19 +16,16 @@ export async function recordTransition(
   reason?: string,
   patch: (b: Booking) => Booking = (b) => b,
 ): Promise<Result<Booking, 'invalid_transition' | 'conflict' | 'booking_not_found'>> {
-  let current = booking;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (current.state === to) return ok(current);
-    const moved = transition(current, to, actor, deps.clock.now(), reason);
-    if (!moved.ok) return err('invalid_transition');
-    const saved = await deps.store.updateBooking(patch(moved.value));
-    if (saved.ok) {
-      await deps.store.appendEvent(eventOf(saved.value));
-      return saved;
-    }
-    const fresh = await deps.store.getBooking(booking.propertyId, booking.id);
-    if (!fresh) return err('booking_not_found');
-    current = fresh;
-  }
-  return err('conflict');
+  return saveTransition<Result<Booking, 'invalid_transition' | 'conflict' | 'booking_not_found'>>(
+    deps,
+    booking,
+    2,
+    (current) => {
+      if (current.state === to) return { answer: ok(current) };
+      const moved = transition(current, to, actor, deps.clock.now(), reason);
+      if (!moved.ok) return { answer: err('invalid_transition') };
+      return { save: patch(moved.value) };
+    },
+    { gone: () => err('booking_not_found'), exhausted: () => err('conflict') },
+  );
 }
