@@ -58,7 +58,7 @@ export function startRequestToBook(args: { deps: UseCaseDeps; server: Server; co
     notifier,
     async answerWith({ payments, messenger }) {
       const handler: TimerHandler = async ({ kind, propertyId, bookingId }) => {
-        const outcome = await runDeadline({ ...deps, messenger }, kind, propertyId, bookingId);
+        const outcome = await runDeadline({ ...deps, messenger, notifier }, kind, propertyId, bookingId);
         if (outcome.kind === 'expired') log.info({ kind, propertyId, bookingId, guestNotice: outcome.delivery }, 'booking deadline passed');
         return outcome.kind === 'not_due' ? outcome.at : null;
       };
@@ -66,7 +66,7 @@ export function startRequestToBook(args: { deps: UseCaseDeps; server: Server; co
         ? await BullBookingTimers.start({ redisUrl: config.redisUrl, queueName: bookingTimersQueueName(config.redisKeyPrefix), clock: deps.clock, handler, log })
         : new MemoryBookingTimers(deps.clock, handler, log);
       if (closed) return timers.close();
-      answerDeps = { ...deps, payments, messenger, timers };
+      answerDeps = { ...deps, payments, messenger, timers, notifier };
       // In memory the timers died with the last process; with Redis this brings back a lost job.
       const scheduled = await scheduleOpenDeadlines(answerDeps);
       log.info({ scheduled, timers: config.redisUrl ? 'bullmq' : 'memory' }, 'booking request deadlines scheduled');

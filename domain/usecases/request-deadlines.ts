@@ -1,6 +1,6 @@
 import type { Booking, BookingState } from '../bookings/booking';
 import { requestLapsesAt } from '../bookings/request-to-book';
-import type { BookingTimerKind, GuestMessenger, GuestNotice, NoticeDelivery } from '../ports';
+import type { BookingTimerKind, GuestMessenger, GuestNotice, NoticeDelivery, StaffAlert, StaffNotifier } from '../ports';
 import type { UseCaseDeps } from './deps';
 import { moveFrom } from './guarded-transition';
 import type { RequestDeps } from './request-deps';
@@ -19,6 +19,8 @@ interface Deadline {
   dueAt: (b: Booking) => Date;
   reason: string;
   notice: (b: Booking) => GuestNotice;
+  /** What the staff are told when it passes, if anything. Ids and reference only, never the guest's data. */
+  staffAlert?: (b: Booking, delivery: NoticeDelivery) => Pick<StaffAlert, 'kind' | 'summary' | 'data'>;
 }
 
 const DEADLINES: Record<BookingTimerKind, Deadline> = {
@@ -27,6 +29,13 @@ const DEADLINES: Record<BookingTimerKind, Deadline> = {
     dueAt: requestLapsesAt,
     reason: 'request not answered in time',
     notice: (booking) => ({ kind: 'request_lapsed', booking }),
+    // The staff let it run out: they must know a guest went without an answer, and whether
+    // our "the nights are free again" message reached them, to call back if they wish.
+    staffAlert: (booking, delivery) => ({
+      kind: 'booking_request',
+      summary: `Booking request ${booking.reference} lapsed unanswered: the nights are free again`,
+      data: { bookingId: booking.id, reference: booking.reference, outcome: 'lapsed', guestNotice: delivery },
+    }),
   },
   payment_window: {
     open: PAYMENT_OPEN,
@@ -38,10 +47,11 @@ const DEADLINES: Record<BookingTimerKind, Deadline> = {
 
 /**
  * Runs one deadline: when the booking is still waiting and its instant has come, it expires,
- * its nights go back, and the guest is told, once. Anything else (answered, paid, cancelled,
- * already expired) leaves it alone, so a timer repeated or left over after a restart is harmless.
+ * its nights go back, and the guest is told, once (and the staff, for a lapsed request).
+ * Anything else (answered, paid, cancelled, already expired) leaves it alone, so a timer
+ * repeated or left over after a restart is harmless.
  */
-export type DeadlineDeps = UseCaseDeps & { messenger: GuestMessenger };
+export type DeadlineDeps = UseCaseDeps & { messenger: GuestMessenger; notifier: StaffNotifier };
 
 export async function runDeadline(
   deps: DeadlineDeps,
@@ -64,6 +74,15 @@ export async function runDeadline(
   // The expiry is recorded first, so stock never shows free nights of a live request.
   await releaseRequestNights(deps, moved.value);
   const delivery = await deps.messenger.tell(deadline.notice(moved.value));
+  if (deadline.staffAlert) {
+    // Only the call that moved the booking gets here, so the staff hear of it once. An alert
+    // that cannot be sent must not undo the expiry: the notifier adapters log their own failures.
+    try {
+      await deps.notifier.notify({ propertyId, ...deadline.staffAlert(moved.value, delivery), at: deps.clock.now().toISOString() });
+    } catch {
+      // already logged by the notifier
+    }
+  }
   return { kind: 'expired', booking: moved.value, delivery };
 }
 

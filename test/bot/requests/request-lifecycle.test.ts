@@ -83,6 +83,10 @@ describe('request timers survive a restart (memory store: rebuilt from the store
         expect(await second.app.requests.runDueTimers()).toBe(1);
         expect((await store.getBooking(GITE, booking.id))?.state).toBe('expired');
         expect(toldSince(second, 'c-restart', since).join('\n')).toContain(`couldn't answer your request ${booking.reference} in time`);
+        // The staff hear that the guest went without an answer: ids and reference only.
+        expect(second.alerts.filter((a) => a.data.outcome === 'lapsed')).toEqual([
+          expect.objectContaining({ propertyId: GITE, kind: 'booking_request', data: { bookingId: booking.id, reference: booking.reference, outcome: 'lapsed', guestNotice: 'sent' } }),
+        ]);
         // The nights are free again: the same stay can be asked for anew.
         const again = await requestTheGite(second, 'c-restart-2');
         expect(again.unitId).toBe(booking.unitId);

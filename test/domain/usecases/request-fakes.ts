@@ -2,7 +2,7 @@ import { createMemoryStore } from '../../../adapters/store/memory';
 import type { Booking } from '../../../domain/bookings/booking';
 import { REQUEST_HOLD_MINUTES } from '../../../domain/bookings/request-to-book';
 import { Catalog } from '../../../domain/catalog/catalog';
-import type { BookingTimerKind, BookingTimers, CheckoutLink, GuestMessenger, GuestNotice, PaymentGateway } from '../../../domain/ports';
+import type { BookingTimerKind, BookingTimers, CheckoutLink, GuestMessenger, GuestNotice, PaymentGateway, StaffAlert, StaffNotifier } from '../../../domain/ports';
 import { requestBooking } from '../../../domain/usecases/await-payment';
 import { placeHold } from '../../../domain/usecases/place-hold';
 import type { RequestDeps } from '../../../domain/usecases/request-deps';
@@ -33,6 +33,16 @@ export class FakeMessenger implements GuestMessenger {
   }
 }
 
+/** Records every staff alert, or fails when told to (a webhook down). */
+export class FakeNotifier implements StaffNotifier {
+  readonly alerts: StaffAlert[] = [];
+  failing = false;
+  async notify(alert: StaffAlert): Promise<void> {
+    if (this.failing) throw new Error('staff webhook down');
+    this.alerts.push(alert);
+  }
+}
+
 export class FakeTimers implements BookingTimers {
   readonly scheduled: { kind: BookingTimerKind; propertyId: string; bookingId: string; at: string }[] = [];
   async schedule(kind: BookingTimerKind, propertyId: string, bookingId: string, at: Date): Promise<void> {
@@ -40,7 +50,7 @@ export class FakeTimers implements BookingTimers {
   }
 }
 
-export type TestRequestDeps = RequestDeps & { clock: FakeClock; payments: FakePayments; messenger: FakeMessenger; timers: FakeTimers };
+export type TestRequestDeps = RequestDeps & { clock: FakeClock; payments: FakePayments; messenger: FakeMessenger; notifier: FakeNotifier; timers: FakeTimers };
 
 export const PROPERTY = 'manoir-test';
 export const REQUESTED_AT = '2027-02-01T10:00:00.000Z';
@@ -54,6 +64,7 @@ export function requestSetup(): TestRequestDeps {
     ids: sequentialIds('bk'),
     payments: new FakePayments(),
     messenger: new FakeMessenger(),
+    notifier: new FakeNotifier(),
     timers: new FakeTimers(),
   };
 }

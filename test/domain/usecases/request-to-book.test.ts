@@ -108,6 +108,40 @@ describe('request-to-book: deadlines under a fake clock', () => {
     expect(deps.messenger.told).toHaveLength(1);
   });
 
+  it('tells the staff, once and with ids only, that a request lapsed unanswered', async () => {
+    const deps = requestSetup();
+    const request = await makeRequest(deps);
+    deps.clock.set(at(72, -1));
+    await lapseRequest(deps, PROPERTY, request.id);
+    expect(deps.notifier.alerts).toEqual([]);
+
+    deps.clock.set(at(72));
+    await lapseRequest(deps, PROPERTY, request.id);
+    expect(deps.notifier.alerts).toEqual([
+      {
+        propertyId: PROPERTY,
+        kind: 'booking_request',
+        summary: `Booking request ${request.reference} lapsed unanswered: the nights are free again`,
+        data: { bookingId: request.id, reference: request.reference, outcome: 'lapsed', guestNotice: 'sent' },
+        at: at(72),
+      },
+    ]);
+    // A repeated timer, and a staff answer arriving too late, alert nobody again.
+    await lapseRequest(deps, PROPERTY, request.id);
+    await approveRequest(deps, staff(deps, request.id));
+    expect(deps.notifier.alerts).toHaveLength(1);
+  });
+
+  it('lapses a request even when the staff alert cannot be sent', async () => {
+    const deps = requestSetup();
+    const request = await makeRequest(deps);
+    deps.notifier.failing = true;
+    deps.clock.set(at(72));
+    expect((await lapseRequest(deps, PROPERTY, request.id)).kind).toBe('expired');
+    expect(await nightsFree(deps, request)).toBe(true);
+    expect(deps.messenger.told.map((n) => n.kind)).toEqual(['request_lapsed']);
+  });
+
   it('ends an unpaid payment window at its deadline: expired, nights back, hold_expired told', async () => {
     const deps = requestSetup();
     const request = await makeRequest(deps);
@@ -124,6 +158,8 @@ describe('request-to-book: deadlines under a fake clock', () => {
     expect(ended.kind).toBe('expired');
     expect(await nightsFree(deps, request)).toBe(true);
     expect(deps.messenger.told.map((n) => n.kind)).toEqual(['request_approved', 'hold_expired']);
+    // The staff answered this one; the guest not paying is no news for them.
+    expect(deps.notifier.alerts).toEqual([]);
     expect(await endPaymentWindow(deps, PROPERTY, request.id)).toEqual({ kind: 'moved_on', state: 'expired' });
   });
 
@@ -169,6 +205,7 @@ describe('request-to-book: races', () => {
     const booking = await deps.store.getBooking(PROPERTY, request.id);
     expect(booking?.history.map((t) => t.to)).toEqual(['held', 'requested', 'expired']);
     expect(deps.messenger.told.map((n) => n.kind)).toEqual(['request_lapsed']);
+    expect(deps.notifier.alerts.map((a) => a.data.outcome)).toEqual(['lapsed']);
     expect(deps.payments.checkouts).toHaveLength(0);
     expect(await nightsFree(deps, request)).toBe(true);
   });
