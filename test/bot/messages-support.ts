@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createApp, type App } from '../../bot/app';
 import type { BotConfig } from '../../bot/bot-config';
 import type { BotRuntimeOptions } from '../../bot/bot-runtime';
-import { loadConfig } from '../../bot/config';
+import { loadConfig, type Config } from '../../bot/config';
 import { loadCalendarConfig } from '../../bot/jobs/feed-config';
 import type { Logger } from '../../bot/logger';
 import type { Store } from '../../domain/ports';
@@ -24,6 +24,57 @@ export function memoryLogger(): { log: Logger; lines: () => string } {
   return { log: pino({ level: 'info' }, sink), lines: () => text };
 }
 
+/** What the app takes besides its config: store, clock, bot, calendar, payments, staff… */
+export type AppOverrides = NonNullable<Parameters<typeof createApp>[2]>;
+
+export interface LoopbackApp {
+  app: App;
+  base: string;
+  clock: FakeClock;
+  capture: ConnectorCapture;
+  logLines: () => string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app on 127.0.0.1 with a fake clock (20 Nov 2027, 09:00 UTC, unless `clock`), no
+ * bot credentials, calendar sync off (no network) and a capture server for the replies: its
+ * own, or `capture`, which it then leaves open. `over` adds to or replaces those overrides;
+ * `beforeListen` sees the app before it takes requests.
+ */
+export async function startLoopbackApp(
+  options: { clock?: FakeClock; capture?: ConnectorCapture; config?: Partial<Config>; over?: AppOverrides; beforeListen?: (app: App) => void } = {},
+): Promise<LoopbackApp> {
+  const capture = options.capture ?? (await ConnectorCapture.start());
+  const closeCapture = async (): Promise<void> => {
+    if (!options.capture) await capture.close();
+  };
+  const { log, lines } = memoryLogger();
+  const clock = options.clock ?? new FakeClock(Date.parse('2027-11-20T09:00:00Z'));
+  const app = await createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1', ...options.config }, log, {
+    clock,
+    calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
+    botConfig: NO_CREDENTIALS,
+    ...options.over,
+  }).catch(async (error: unknown) => {
+    await closeCapture();
+    throw error;
+  });
+  options.beforeListen?.(app);
+  const base = `http://127.0.0.1:${await app.listen()}`;
+  return {
+    app,
+    base,
+    clock,
+    capture,
+    logLines: lines,
+    close: async () => {
+      await app.close();
+      await closeCapture();
+    },
+  };
+}
+
 export interface TestBot {
   app: App;
   base: string;
@@ -35,25 +86,19 @@ export interface TestBot {
 
 /** The whole app on 127.0.0.1 with a capture server for the replies; calendar sync off (no network). */
 export async function startTestBot(options: { botConfig?: BotConfig; createBot?: BotRuntimeOptions['createBot']; store?: Store; host?: string } = {}): Promise<TestBot> {
-  const capture = await ConnectorCapture.start();
-  const { log, lines } = memoryLogger();
-  const config = { ...loadConfig({}), port: 0, host: options.host ?? '127.0.0.1' };
-  const app = await createApp(config, log, {
-    clock: new FakeClock(Date.parse('2027-11-20T09:00:00Z')),
-    calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
-    botConfig: options.botConfig ?? NO_CREDENTIALS,
-    ...(options.createBot ? { createBot: options.createBot } : {}),
-    ...(options.store ? { store: options.store } : {}),
-  }).catch(async (error: unknown) => {
-    await capture.close();
-    throw error;
+  const { app, base, capture, logLines, close } = await startLoopbackApp({
+    config: { host: options.host ?? '127.0.0.1' },
+    over: {
+      botConfig: options.botConfig ?? NO_CREDENTIALS,
+      ...(options.createBot ? { createBot: options.createBot } : {}),
+      ...(options.store ? { store: options.store } : {}),
+    },
   });
-  const base = `http://127.0.0.1:${await app.listen()}`;
   return {
     app,
     base,
     capture,
-    logLines: lines,
+    logLines,
     post: async (body, headers = {}) => {
       const res = await fetch(`${base}/api/messages`, {
         method: 'POST',
@@ -69,9 +114,6 @@ export async function startTestBot(options: { botConfig?: BotConfig; createBot?:
       }
       return { status: res.status, body: parsed };
     },
-    close: async () => {
-      await app.close();
-      await capture.close();
-    },
+    close,
   };
 }

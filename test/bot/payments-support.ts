@@ -1,6 +1,3 @@
-import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
-import { loadCalendarConfig } from '../../bot/jobs/feed-config';
 import type { PaymentsConfig } from '../../bot/payments-config';
 import type { Booking } from '../../domain/bookings/booking';
 import type { GuestAddress } from '../../domain/guests/guest-address';
@@ -8,23 +5,16 @@ import type { StaffAlert, Store } from '../../domain/ports';
 import { awaitPayment } from '../../domain/usecases/await-payment';
 import { placeHold } from '../../domain/usecases/place-hold';
 import { upsertGuest } from '../../domain/usecases/upsert-guest';
-import { ConnectorCapture } from '../bench/support/connector-capture';
 import { FakeClock } from '../fakes/clock';
 import { FakeStripeApi } from '../fakes/stripe-api';
-import { memoryLogger, NO_CREDENTIALS } from './messages-support';
+import { startLoopbackApp, type LoopbackApp } from './messages-support';
 
 export const WEBHOOK_SECRET = 'whsec_testsecretfortheMajordomesuite';
 export const CHATEAU = 'chateau-de-vauclair';
 
-export interface PaymentsWorld {
-  app: App;
-  base: string;
-  clock: FakeClock;
-  capture: ConnectorCapture;
+export interface PaymentsWorld extends LoopbackApp {
   stripe: FakeStripeApi | null;
   alerts: StaffAlert[];
-  logLines: () => string;
-  close(): Promise<void>;
 }
 
 /**
@@ -32,38 +22,31 @@ export interface PaymentsWorld {
  * without, the demo checkout. Notices go to a capture server; staff alerts are recorded.
  */
 export async function startPaymentsWorld(options: { stripe?: boolean; now?: string; store?: Store; redisKeyPrefix?: string } = {}): Promise<PaymentsWorld> {
-  const capture = await ConnectorCapture.start();
   const stripe = options.stripe ? await FakeStripeApi.start() : null;
-  const { log, lines } = memoryLogger();
-  const clock = new FakeClock(Date.parse(options.now ?? '2027-11-20T09:00:00Z'));
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', ...(options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {}) };
   const paymentsConfig: PaymentsConfig = stripe ? { stripe: { secretKey: 'sk_test_fakefakefake', webhookSecret: WEBHOOK_SECRET }, linkSecret: 'a-link-secret-for-tests-only-0123456789' } : { stripe: null, linkSecret: null };
-  const app = await createApp(config, log, {
-    clock,
-    calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
-    botConfig: NO_CREDENTIALS,
-    payments: { config: paymentsConfig, ...(stripe ? { stripe: stripe.client() } : {}) },
-    ...(options.store ? { store: options.store } : {}),
-  });
   const alerts: StaffAlert[] = [];
-  const notifier = app.requests.notifier;
-  const notify = notifier.notify.bind(notifier);
-  notifier.notify = async (alert: StaffAlert) => {
-    alerts.push(alert);
-    await notify(alert);
-  };
-  const base = `http://127.0.0.1:${await app.listen()}`;
+  const world = await startLoopbackApp({
+    clock: new FakeClock(Date.parse(options.now ?? '2027-11-20T09:00:00Z')),
+    config: options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {},
+    over: {
+      payments: { config: paymentsConfig, ...(stripe ? { stripe: stripe.client() } : {}) },
+      ...(options.store ? { store: options.store } : {}),
+    },
+    beforeListen: (app) => {
+      const notifier = app.requests.notifier;
+      const notify = notifier.notify.bind(notifier);
+      notifier.notify = async (alert: StaffAlert) => {
+        alerts.push(alert);
+        await notify(alert);
+      };
+    },
+  });
   return {
-    app,
-    base,
-    clock,
-    capture,
+    ...world,
     stripe,
     alerts,
-    logLines: lines,
     close: async () => {
-      await app.close();
-      await capture.close();
+      await world.close();
       await stripe?.close();
     },
   };

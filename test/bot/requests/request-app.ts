@@ -1,55 +1,34 @@
-import { createApp, type App } from '../../../bot/app';
-import { loadConfig, type Config } from '../../../bot/config';
-import { loadCalendarConfig } from '../../../bot/jobs/feed-config';
+import type { Config } from '../../../bot/config';
 import type { StaffConfig } from '../../../bot/staff-config';
 import type { Booking } from '../../../domain/bookings/booking';
 import type { StaffAlert, Store } from '../../../domain/ports';
 import { ConnectorCapture } from '../../bench/support/connector-capture';
 import { guestMessage } from '../../bench/support/guest-activity';
 import { FakeClock } from '../../fakes/clock';
-import { memoryLogger, NO_CREDENTIALS } from '../messages-support';
+import { startLoopbackApp, type LoopbackApp } from '../messages-support';
 
 export const GITE = 'gite-des-tilleuls';
 export const STAFF: StaffConfig = { linkSecret: 'link-secret-for-tests-0123456789abcdef', token: 'staff-token-for-tests-0123456789abcdef' };
 export const START = '2027-11-20T09:00:00.000Z';
 
 /** The whole app on loopback, with the clock, store and staff settings a request-to-book test needs. */
-export interface RequestApp {
-  app: App;
-  base: string;
-  clock: FakeClock;
-  capture: ConnectorCapture;
+export interface RequestApp extends LoopbackApp {
   alerts: StaffAlert[];
-  logLines: () => string;
-  close(): Promise<void>;
 }
 
 export async function startRequestApp(options: { store?: Store; clock?: FakeClock; staff?: StaffConfig; config?: Partial<Config>; capture?: ConnectorCapture } = {}): Promise<RequestApp> {
-  const capture = options.capture ?? (await ConnectorCapture.start());
-  const { log, lines } = memoryLogger();
-  const clock = options.clock ?? new FakeClock(Date.parse(START));
   const alerts: StaffAlert[] = [];
-  const app = await createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1', ...options.config }, log, {
-    clock,
-    calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
-    botConfig: NO_CREDENTIALS,
-    notifier: { notify: async (alert) => void alerts.push(alert) },
-    staff: options.staff ?? STAFF,
-    ...(options.store ? { store: options.store } : {}),
-  });
-  const base = `http://127.0.0.1:${await app.listen()}`;
-  return {
-    app,
-    base,
-    clock,
-    capture,
-    alerts,
-    logLines: lines,
-    close: async () => {
-      await app.close();
-      if (!options.capture) await capture.close();
+  const started = await startLoopbackApp({
+    clock: options.clock ?? new FakeClock(Date.parse(START)),
+    capture: options.capture,
+    config: options.config,
+    over: {
+      notifier: { notify: async (alert) => void alerts.push(alert) },
+      staff: options.staff ?? STAFF,
+      ...(options.store ? { store: options.store } : {}),
     },
-  };
+  });
+  return { ...started, alerts };
 }
 
 /** Says something in a conversation on the gîte and returns the bot's replies to it. */
