@@ -173,8 +173,18 @@ export interface ExtraCharge {
   key: string;
 }
 
+/**
+ * Whose money goes back. Usually a booking; for a payment whose booking we have no record of,
+ * only the ids its checkout carried (no reference), so it can still be refunded.
+ */
+export interface RefundSubject {
+  id: string;
+  propertyId: string;
+  reference: string | null;
+}
+
 export interface RefundRequest {
-  booking: Booking;
+  booking: RefundSubject;
   /** The provider's handle of the payment to refund (Stripe payment intent). */
   paymentId: string;
   /** Minor units, positive, at most what is left on that payment. */

@@ -21,6 +21,8 @@ export type SettleOutcome =
   | 'released'
   | 'kept'
   | 'refund_updated'
+  /** Money for a booking we have no record of, sent back at once. */
+  | 'unknown_refunded'
   | 'unknown_booking';
 
 const UNPAID: readonly BookingState[] = ['held', 'awaiting_payment', 'approved'];
@@ -70,10 +72,7 @@ async function settleCheckout(deps: PaymentDeps, e: Completed): Promise<SettleOu
   // A concurrent writer (the same event delivered twice at once, the sweeper) restarts the decision.
   for (let attempt = 0; attempt < 4; attempt++) {
     const booking = await deps.store.getBooking(e.propertyId, e.bookingId);
-    if (!booking) {
-      await alert(deps, e.propertyId, 'late_payment', `Payment for unknown booking ${e.bookingId}: check it in the payment dashboard`, { bookingId: e.bookingId, checkoutId: e.checkoutId, amount: e.amount });
-      return 'unknown_booking';
-    }
+    if (!booking) return refundUnknown(deps, e);
     if (hasReceipt(booking, e.checkoutId)) return 'duplicate';
     const receipt = receiptOf(deps, e);
 
@@ -111,6 +110,33 @@ async function settleCheckout(deps: PaymentDeps, e: Completed): Promise<SettleOu
     if (late !== 'retry') return late;
   }
   throw new Error(`booking ${e.bookingId} kept changing while checkout ${e.checkoutId} was settled`);
+}
+
+/**
+ * Money for a booking we have no record of: there is no room we can give for it, so it goes
+ * back at once, and the staff are told either way. With no booking to note the refund on, the
+ * provider's idempotency key, made from the checkout id, is what keeps a repeated event (a
+ * new event id, a replay after the dedup window) from refunding twice.
+ */
+async function refundUnknown(deps: PaymentDeps, e: Completed): Promise<SettleOutcome> {
+  const ids = { bookingId: e.bookingId, checkoutId: e.checkoutId, paymentId: e.paymentId, amount: e.amount };
+  if (e.guarantee || e.amount <= 0 || e.paymentId === null) {
+    // A card saved, no money taken: nothing to give back.
+    await alert(deps, e.propertyId, 'late_payment', `Checkout ${e.checkoutId} completed for unknown booking ${e.bookingId}, nothing charged: check it in the payment dashboard`, ids);
+    return 'unknown_booking';
+  }
+  const answer = await deps.payments.refund({
+    booking: { id: e.bookingId, propertyId: e.propertyId, reference: null },
+    paymentId: e.paymentId,
+    amount: e.amount,
+    key: `unknown:${e.checkoutId}`,
+  });
+  if (answer.ok) {
+    await alert(deps, e.propertyId, 'late_payment', `Payment for unknown booking ${e.bookingId}: refunded automatically`, { ...ids, refundId: answer.value.providerId });
+    return 'unknown_refunded';
+  }
+  await alert(deps, e.propertyId, 'other', `Payment for unknown booking ${e.bookingId} could not be refunded automatically: refund it by hand`, { ...ids, reason: answer.detail?.reason ?? null });
+  return 'unknown_booking';
 }
 
 /** Takes the same kind of room for the same nights again if one is free; otherwise refunds everything. */

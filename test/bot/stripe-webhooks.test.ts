@@ -179,6 +179,53 @@ describe('Stripe payments and webhooks', () => {
     expect(fake().callsTo('POST', /^\/v1\/refunds$/).filter((c) => c.params['payment_intent'] === pi)).toHaveLength(1);
   });
 
+  it('refunds a payment for a booking we do not know, once, through Stripe, and still tells the staff', async () => {
+    // A paid session whose booking is in no store of ours (lost, or another deployment's).
+    const session = {
+      id: 'cs_test_orphan',
+      object: 'checkout.session',
+      mode: 'payment',
+      status: 'complete',
+      payment_status: 'paid',
+      payment_intent: 'pi_test_orphan',
+      amount_total: 24_000,
+      client_reference_id: 'bk_unknown',
+      metadata: { bookingId: 'bk_unknown', propertyId: CHATEAU, purpose: 'booking' },
+    };
+    const refundsOfOrphan = () => fake().callsTo('POST', /^\/v1\/refunds$/).filter((c) => c.params['payment_intent'] === 'pi_test_orphan');
+    expect(await send('checkout.session.completed', session).deliver()).toEqual({ status: 200, body: { received: true, outcome: 'unknown_refunded' } });
+    expect(refundsOfOrphan()).toEqual([
+      expect.objectContaining({ params: expect.objectContaining({ amount: '24000', metadata: expect.objectContaining({ bookingId: 'bk_unknown', propertyId: CHATEAU }) }), idempotencyKey: 'refund:unknown:cs_test_orphan' }),
+    ]);
+    const alerts = w.alerts.filter((a) => a.data['checkoutId'] === 'cs_test_orphan');
+    expect(alerts).toEqual([expect.objectContaining({ propertyId: CHATEAU, kind: 'late_payment', summary: expect.stringContaining('refunded automatically') })]);
+    expect(alerts[0]?.data).toMatchObject({ bookingId: 'bk_unknown', paymentId: 'pi_test_orphan', amount: 24_000, refundId: expect.stringMatching(/^re_test_/) });
+
+    // The same payment reported again under a new event id: Stripe is asked with the same key, so
+    // it refunds once (the fake, like Stripe, replays its first answer for a repeated key).
+    expect((await send('checkout.session.completed', session).deliver()).body).toMatchObject({ outcome: 'unknown_refunded' });
+    expect(new Set(refundsOfOrphan().map((c) => c.idempotencyKey))).toEqual(new Set(['refund:unknown:cs_test_orphan']));
+    expect([...fake().refunds.values()].filter((r) => r['payment_intent'] === 'pi_test_orphan')).toHaveLength(1);
+  });
+
+  it('alerts the staff to refund by hand when the refund for an unknown booking is refused, and still answers 200', async () => {
+    fake().failNextRefund = 'Charge ch_x has already been refunded.';
+    const session = {
+      id: 'cs_test_orphan_refused',
+      object: 'checkout.session',
+      mode: 'payment',
+      status: 'complete',
+      payment_status: 'paid',
+      payment_intent: 'pi_test_orphan_refused',
+      amount_total: 9_000,
+      metadata: { bookingId: 'bk_unknown_2', propertyId: CHATEAU, purpose: 'booking' },
+    };
+    expect(await send('checkout.session.completed', session).deliver()).toEqual({ status: 200, body: { received: true, outcome: 'unknown_booking' } });
+    expect(w.alerts.filter((a) => a.data['checkoutId'] === 'cs_test_orphan_refused')).toEqual([
+      expect.objectContaining({ kind: 'other', summary: expect.stringContaining('refund it by hand'), data: expect.objectContaining({ bookingId: 'bk_unknown_2', amount: 9_000 }) }),
+    ]);
+  });
+
   it('answers 200 to event types it does not handle, and changes nothing', async () => {
     const res = await send('customer.created', { id: 'cus_1', object: 'customer' }).deliver();
     expect(res).toEqual({ status: 200, body: { received: true, ignored: 'event type customer.created not handled' } });

@@ -93,7 +93,7 @@ export class StripePayments implements PaymentGateway {
         {
           payment_intent: request.paymentId,
           amount: request.amount,
-          metadata: { bookingId: booking.id, propertyId: booking.propertyId, reference: booking.reference, majordomeKey: request.key },
+          metadata: { bookingId: booking.id, propertyId: booking.propertyId, ...(booking.reference !== null ? { reference: booking.reference } : {}), majordomeKey: request.key },
           // Destination charges: take the money back from the property's account, and the platform's fee with it.
           ...(platform ? { reverse_transfer: true, refund_application_fee: true } : {}),
         },
