@@ -18,33 +18,30 @@ function account(a: { id: string; name?: string | undefined }, role: 'user' | 'b
   return { id: a.id, name: a.name ?? '', role };
 }
 
+/** `activity` as it travels on web chat: its id and time, the conversation, and who sends it to whom. */
+function onWebchat(activity: Partial<Activity>, p: Participants, id: string, now: Date, serviceUrl: string, sender: 'user' | 'bot'): Partial<Activity> {
+  const receiver = sender === 'bot' ? 'user' : 'bot';
+  return plain({
+    ...activity,
+    id,
+    timestamp: now,
+    channelId: WEBCHAT_CHANNEL_ID,
+    serviceUrl,
+    conversation: { id: p.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: account(p[sender], sender),
+    recipient: account(p[receiver], receiver),
+  });
+}
+
 /**
  * What the bot sends, as clients receive it: with an id, a timestamp and roles on both
  * accounts (Web Chat places a message on the bot's or the guest's side by `from.role`).
  */
 export function fromBot(activity: Partial<Activity>, p: Participants, id: string, now: Date, serviceUrl: string): Partial<Activity> {
-  return plain({
-    ...activity,
-    id,
-    timestamp: now,
-    channelId: WEBCHAT_CHANNEL_ID,
-    serviceUrl,
-    conversation: { id: p.conversationId, isGroup: false, conversationType: 'personal', name: '' },
-    from: account(p.bot, 'bot'),
-    recipient: account(p.user, 'user'),
-  });
+  return onWebchat(activity, p, id, now, serviceUrl, 'bot');
 }
 
 /** What the guest sent, as the log echoes it and the bot receives it (bound to the token's user). */
 export function fromUser(activity: Partial<Activity>, p: Participants, id: string, now: Date, serviceUrl: string): Partial<Activity> {
-  return plain({
-    ...activity,
-    id,
-    timestamp: now,
-    channelId: WEBCHAT_CHANNEL_ID,
-    serviceUrl,
-    conversation: { id: p.conversationId, isGroup: false, conversationType: 'personal', name: '' },
-    from: account(p.user, 'user'),
-    recipient: account(p.bot, 'bot'),
-  });
+  return onWebchat(activity, p, id, now, serviceUrl, 'user');
 }
