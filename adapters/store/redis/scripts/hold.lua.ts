@@ -12,6 +12,26 @@ const remembered = (v: string) =>
   `find(${v}, '\\0', 1, true) and tonumber(sub(${v}, 1, find(${v}, '\\0', 1, true) - 1)) > (now or tonumber(sub(h, e8 + 1, e9 - 1)))`;
 
 /**
+ * Lua, indented by `indent`: records the hold as field <holdId> of `hx` (with the request's
+ * stored `value`), which doubles as the guard against a reused hold id (HSETNX writes nothing
+ * then, and the request memory just written is dropped); then `owner`, the value its nights
+ * take. Spliced into both claims as text, so the script Redis runs is unchanged.
+ */
+function recordHold(indent: string): string {
+  return [
+    `local hold_id = sub(h, e5 + 1, e6 - 1)`,
+    `if redis.call('HSETNX', base .. 'hx', hold_id, value) == 0 then`,
+    `  redis.call('DEL', rk)`,
+    `  return redis.error_reply('ERR hold id already in use: ' .. hold_id)`,
+    `end`,
+    `local exp = sub(h, e1 + 1, e2 - 1)`,
+    `local owner = 'h:' .. exp .. ':' .. hold_id`,
+  ]
+    .map((line) => indent + line)
+    .join('\n');
+}
+
+/**
  * The common claim for exactly `k` nights in one month, no promotion, no move: the nights
  * are locals n1..nk and go to HMGET and HSET as explicit arguments. Building, unpacking and
  * collecting Lua tables cost more than the whole rest of this path (measured under
@@ -54,13 +74,7 @@ function commonClaim(k: number): string {
         if ${remembered('prev')} then return prev end
         redis.call('SET', rk, value, 'PX', memory)
       end
-      local hold_id = sub(h, e5 + 1, e6 - 1)
-      if redis.call('HSETNX', base .. 'hx', hold_id, value) == 0 then
-        redis.call('DEL', rk)
-        return redis.error_reply('ERR hold id already in use: ' .. hold_id)
-      end
-      local exp = sub(h, e1 + 1, e2 - 1)
-      local owner = 'h:' .. exp .. ':' .. hold_id
+${recordHold('      ')}
       redis.call('HSET', key, ${names.map((n) => `${n}, owner`).join(', ')})
       return i
     end
@@ -262,13 +276,7 @@ else
   end
 end
 -- The record doubles as the guard against a reused hold id: SET NX writes nothing then.
-local hold_id = sub(h, e5 + 1, e6 - 1)
-if redis.call('HSETNX', base .. 'hx', hold_id, value) == 0 then
-  redis.call('DEL', rk)
-  return redis.error_reply('ERR hold id already in use: ' .. hold_id)
-end
-local exp = sub(h, e1 + 1, e2 - 1)
-local owner = 'h:' .. exp .. ':' .. hold_id
+${recordHold('')}
 -- Nights the moved booking already owns stay its own: if this hold lapses before the move,
 -- they must not fall free under a live booking.
 for r = 1, #keys do
