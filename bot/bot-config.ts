@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssues } from '../domain/catalog/parse';
+import { parseEnvSection } from './env-section';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 export type MicrosoftAppType = (typeof APP_TYPES)[number];
@@ -66,10 +66,7 @@ export interface BotConfig {
 export class BotConfigError extends Error {}
 
 export function loadBotConfig(env: NodeJS.ProcessEnv): BotConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in botEnvShape && v !== undefined && v !== ''));
-  const parsed = botEnvSchema.safeParse(present);
-  if (!parsed.success) throw new BotConfigError(`invalid environment:\n${formatIssues(parsed.error.issues).join('\n')}`);
-  const e = parsed.data;
+  const e = parseEnvSection(env, botEnvSchema, BotConfigError);
   return {
     credentials: e.MicrosoftAppId
       ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword ?? null, appType: e.MicrosoftAppType ?? 'MultiTenant', tenantId: e.MicrosoftAppTenantId ?? null }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { formatIssues } from '../domain/catalog/parse';
 import { calendarEnvCheck, calendarEnvShape } from './jobs/feed-config';
 import { botEnvCheck, botEnvShape } from './bot-config';
+import { parseEnvSection } from './env-section';
 import { staffEnvShape } from './staff-config';
 import { webchatEnvShape } from './webchat-config';
 import { paymentsEnvCheck, paymentsEnvShape } from './payments-config';
@@ -70,11 +70,7 @@ export const DEMO_PROPERTIES_DIR = path.join(projectRoot(__dirname), 'bot', 'pro
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  // An empty variable in a .env file means "not set", not "set to nothing".
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError(`invalid environment:\n${formatIssues(parsed.error.issues).join('\n')}`);
-  const e = parsed.data;
+  const e = parseEnvSection(env, envSchema, ConfigError);
   return {
     port: e.PORT,
     host: e.HOST,

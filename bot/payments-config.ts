@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssues } from '../domain/catalog/parse';
+import { parseEnvSection } from './env-section';
 
 /**
  * The payment variables; `bot/config.ts` validates them with the rest. No Stripe key: the demo
@@ -45,10 +45,7 @@ export interface PaymentsConfig {
 export class PaymentsConfigError extends Error {}
 
 export function loadPaymentsConfig(env: NodeJS.ProcessEnv): PaymentsConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in paymentsEnvShape && v !== undefined && v !== ''));
-  const parsed = paymentsEnvSchema.safeParse(present);
-  if (!parsed.success) throw new PaymentsConfigError(`invalid environment:\n${formatIssues(parsed.error.issues).join('\n')}`);
-  const e = parsed.data;
+  const e = parseEnvSection(env, paymentsEnvSchema, PaymentsConfigError);
   return {
     stripe: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } : null,
     linkSecret: e.PAYMENT_LINK_SECRET ?? null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssues } from '../domain/catalog/parse';
+import { parseEnvSection } from './env-section';
 
 const secretText = 'expected a random secret of at least 32 characters (`openssl rand -hex 32`)';
 
@@ -21,9 +21,6 @@ export interface StaffConfig {
 export class StaffConfigError extends Error {}
 
 export function loadStaffConfig(env: NodeJS.ProcessEnv): StaffConfig {
-  // An empty variable in a .env file means "not set", as everywhere else.
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in staffEnvShape && v !== undefined && v !== ''));
-  const parsed = staffEnvSchema.safeParse(present);
-  if (!parsed.success) throw new StaffConfigError(`invalid environment:\n${formatIssues(parsed.error.issues).join('\n')}`);
-  return { linkSecret: parsed.data.STAFF_LINK_SECRET ?? null, token: parsed.data.STAFF_TOKEN ?? null };
+  const e = parseEnvSection(env, staffEnvSchema, StaffConfigError);
+  return { linkSecret: e.STAFF_LINK_SECRET ?? null, token: e.STAFF_TOKEN ?? null };
 }

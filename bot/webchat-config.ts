@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { originOf } from '../adapters/channels/webchat/origins';
-import { formatIssues } from '../domain/catalog/parse';
+import { parseEnvSection } from './env-section';
 
 const int = (what: string, min: number, max: number) =>
   z.coerce
@@ -44,10 +44,7 @@ export interface WebchatConfig {
 export class WebchatConfigError extends Error {}
 
 export function loadWebchatConfig(env: NodeJS.ProcessEnv): WebchatConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in webchatEnvShape && v !== undefined && v !== ''));
-  const parsed = webchatEnvSchema.safeParse(present);
-  if (!parsed.success) throw new WebchatConfigError(`invalid environment:\n${formatIssues(parsed.error.issues).join('\n')}`);
-  const e = parsed.data;
+  const e = parseEnvSection(env, webchatEnvSchema, WebchatConfigError);
   return {
     secret: e.DIRECT_LINE_SECRET ?? null,
     tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssues } from '../../domain/catalog/parse';
+import { parseEnvSection } from '../env-section';
 
 const int = (what: string, min: number) =>
   z.coerce.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(min, { error: `expected ${what} of at least ${min}` });
@@ -37,10 +37,7 @@ export interface CalendarSyncConfig {
 export class CalendarConfigError extends Error {}
 
 export function loadCalendarConfig(env: NodeJS.ProcessEnv): CalendarSyncConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in calendarEnvShape && v !== undefined && v !== ''));
-  const parsed = calendarEnvSchema.safeParse(present);
-  if (!parsed.success) throw new CalendarConfigError(`invalid environment:\n${formatIssues(parsed.error.issues).join('\n')}`);
-  const e = parsed.data;
+  const e = parseEnvSection(env, calendarEnvSchema, CalendarConfigError);
   return {
     enabled: e.ICAL_SYNC === 'on',
     refreshMinutes: e.ICAL_REFRESH_MINUTES,
