@@ -1,4 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { signedStaffLink } from '../../../bot/requests/staff-links';
+import { STAFF_PAGE_TEXTS } from '../../../bot/requests/staff-page-texts';
+import { LOCALES } from '../../../domain/catalog/locales';
 import { checkStaffToken } from '../../../bot/requests/staff-token';
 import { GITE, requestTheGite, STAFF, startRequestApp, toldSince, type RequestApp } from './request-app';
 
@@ -48,7 +53,12 @@ describe('staff answers over HTTP', () => {
       const page = await fetch(approve);
       expect(page.status).toBe(200);
       const html = await page.text();
-      expect(html).toContain('Approve this booking request?');
+      // The gîte's default language is French: so is the page its staff see.
+      expect(html).toContain('<html lang="fr">');
+      expect(html).toContain('Accepter cette demande de réservation ?');
+      expect(html).toContain(`Demande ${booking.reference} : ${booking.unitTypeId}, du ${booking.stay.checkIn} au ${booking.stay.checkOut}, 2 adulte(s), 0 enfant(s).`);
+      expect(html).toContain('<button type="submit">Accepter et envoyer le lien de paiement</button>');
+      expect(html).not.toMatch(/Approve|Request/);
       expect(html).toContain(`<form method="post" action="${new URL(approve).pathname}${new URL(approve).search.replace(/&/g, '&#38;')}">`);
       expect(html).not.toMatch(/<script|onclick|javascript:/i);
       expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'.*form-action 'self'/);
@@ -60,7 +70,7 @@ describe('staff answers over HTTP', () => {
       const since = r.capture.replies.length;
       const done = await post(approve);
       expect(done.status).toBe(200);
-      expect(await done.text()).toContain('Request approved');
+      expect(await done.text()).toContain('Demande acceptée');
       expect(await stateOf(booking.id)).toBe('approved');
       const told = toldSince(r, 'c-links-approve', since).join('\n');
       expect(told).toContain(`the team has accepted your request ${booking.reference}`);
@@ -68,7 +78,7 @@ describe('staff answers over HTTP', () => {
 
       const again = await post(approve);
       expect(again.status).toBe(409);
-      expect(await again.text()).toContain('already answered: the booking is approved');
+      expect(await again.text()).toContain('cette demande a déjà reçu une réponse : la réservation est à l’état approved');
       const look = await fetch(approve);
       expect(look.status).toBe(409);
       expect(await look.text()).not.toContain('<form');
@@ -77,7 +87,7 @@ describe('staff answers over HTTP', () => {
     it('the decline page asks for an optional reason, kept in the booking history', async () => {
       const booking = await requestTheGite(r, 'c-links-decline', 'from 8 to 11 January');
       const { decline } = linksOf(booking.id);
-      expect(await (await fetch(decline)).text()).toContain('<textarea name="reason"');
+      expect(await (await fetch(decline)).text()).toContain('<label>Motif (facultatif, non montré au client)<br><textarea name="reason"');
       const done = await post(decline, new URLSearchParams({ reason: 'closed for works' }).toString());
       expect(done.status).toBe(200);
       const stored = await r.app.deps.store.getBooking(GITE, booking.id);
@@ -96,13 +106,13 @@ describe('staff answers over HTTP', () => {
       for (const url of [tampered, longer, swapped, unsigned]) {
         const get = await fetch(url);
         expect(get.status).toBe(403);
-        expect(await get.text()).toContain('This link is not valid');
+        expect(await get.text()).toContain('Ce lien n’est pas valide');
         expect((await post(url)).status).toBe(403);
       }
       const expired = signedStaffLink(r.base, STAFF.linkSecret ?? '', 'approve', GITE, booking.id, new Date(r.clock.now().getTime() - 1000));
       const late = await fetch(expired);
       expect(late.status).toBe(403);
-      expect(await late.text()).toContain('This link has expired');
+      expect(await late.text()).toContain('Ce lien a expiré');
       expect((await post(expired)).status).toBe(403);
       expect(await stateOf(booking.id)).toBe('requested');
     });
@@ -182,5 +192,58 @@ describe('staff answers over HTTP', () => {
       expect(await res.json()).toMatchObject({ error: 'request_lapsed', state: 'expired', reasons: [expect.stringContaining('already lapsed')] });
       expect(toldSince(r, 'c-api-lapsed', since).join('\n')).toContain("couldn't answer your request");
     });
+  });
+});
+
+describe('the staff link pages speak the property\'s default language', () => {
+  let r: RequestApp;
+  let dir: string;
+  beforeAll(async () => {
+    // The demo properties, with the gîte's default language switched to Spanish.
+    dir = mkdtempSync(path.join(tmpdir(), 'majordome-props-'));
+    cpSync(path.join(__dirname, '../../../bot/properties'), dir, { recursive: true });
+    const file = path.join(dir, `${GITE}.json`);
+    writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>), defaultLocale: 'es' }));
+    r = await startRequestApp({ config: { propertiesDir: dir } });
+  });
+  afterAll(async () => {
+    await r?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks, answers and refuses in Spanish for a Spanish-speaking property', async () => {
+    const booking = await requestTheGite(r, 'c-links-es');
+    const alert = r.alerts.find((a) => a.kind === 'booking_request' && a.data.bookingId === booking.id);
+    const decline = String(alert?.data.declineUrl).replace(/^http:\/\/localhost:\d+/, r.base);
+    const page = await (await fetch(decline)).text();
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain('¿Rechazar esta solicitud de reserva?');
+    expect(page).toContain('Motivo (opcional, no se muestra al huésped)');
+    const post = () => fetch(decline, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const done = await post();
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Solicitud rechazada');
+    expect(await (await post()).text()).toContain('esta solicitud ya tiene respuesta: la reserva está en estado declined');
+    expect(await (await fetch(decline.replace(/sig=[\w-]+/, 'sig=forged'))).text()).toContain('Este enlace no es válido');
+  });
+
+  it('has every sentence in every language, none left in English', () => {
+    const sample = (locale: (typeof LOCALES)[number]) => {
+      const t = STAFF_PAGE_TEXTS[locale];
+      const request = { reference: 'ABC234', unitTypeId: 'gite', checkIn: '2027-12-12', checkOut: '2027-12-15', adults: 2, children: 0 };
+      return [
+        t.linksDisabled.title, t.linksDisabled.line, t.linkExpired.title, t.linkExpired.line, t.linkInvalid.title, t.linkInvalid.line, t.notFound.title, t.notFound.line,
+        t.ask.approve, t.ask.decline, t.button.approve, t.button.decline, t.summary(request), t.lapsesAt('2027-12-01T09:00:00.000Z'), t.effect.approve, t.effect.decline,
+        t.reasonLabel, t.refused, t.notReady.title, t.notReady.line, t.done.approve, t.done.decline, t.approved('2027-12-03T09:00:00.000Z'), t.declined,
+        t.guestTold('sent'), t.guestTold('failed'),
+        ...(['booking_not_found', 'not_a_request', 'already_answered', 'request_lapsed', 'conflict', 'payment_unavailable'] as const).map((code) => t.failure(code, 'approved')),
+      ];
+    };
+    const english = sample('en');
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      const texts = sample(locale);
+      expect(texts.every((text) => text.length > 0)).toBe(true);
+      expect([locale, texts.filter((text, i) => text === english[i])]).toEqual([locale, []]);
+    }
   });
 });
