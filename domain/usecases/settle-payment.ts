@@ -125,6 +125,12 @@ async function refundUnknown(deps: PaymentDeps, e: Completed): Promise<SettleOut
     await alert(deps, e.propertyId, 'late_payment', `Checkout ${e.checkoutId} completed for unknown booking ${e.bookingId}, nothing charged: check it in the payment dashboard`, ids);
     return 'unknown_booking';
   }
+  if (!deps.catalog.get(e.propertyId)) {
+    // Not a property we serve: the sale is not ours (another system on the same Stripe
+    // account receives the same events), so it is not ours to refund either.
+    await alert(deps, e.propertyId, 'late_payment', `Payment for unknown booking ${e.bookingId} of a property we do not serve: not refunded, check it in the payment dashboard`, ids);
+    return 'unknown_booking';
+  }
   const answer = await deps.payments.refund({
     booking: { id: e.bookingId, propertyId: e.propertyId, reference: null },
     paymentId: e.paymentId,

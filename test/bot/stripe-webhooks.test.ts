@@ -208,6 +208,22 @@ describe('Stripe payments and webhooks', () => {
     expect([...fake().refunds.values()].filter((r) => r['payment_intent'] === 'pi_test_orphan')).toHaveLength(1);
   });
 
+  it('leaves alone a payment for a property we do not serve: not our sale, so not ours to refund', async () => {
+    const session = {
+      id: 'cs_test_foreign',
+      object: 'checkout.session',
+      mode: 'payment',
+      status: 'complete',
+      payment_status: 'paid',
+      payment_intent: 'pi_test_foreign',
+      amount_total: 5_000,
+      metadata: { bookingId: 'bk_elsewhere', propertyId: 'another-hotel', purpose: 'booking' },
+    };
+    expect(await send('checkout.session.completed', session).deliver()).toEqual({ status: 200, body: { received: true, outcome: 'unknown_booking' } });
+    expect(fake().callsTo('POST', /^\/v1\/refunds$/).filter((c) => c.params['payment_intent'] === 'pi_test_foreign')).toEqual([]);
+    expect(w.alerts.filter((a) => a.data['checkoutId'] === 'cs_test_foreign')).toEqual([expect.objectContaining({ summary: expect.stringContaining('not refunded') })]);
+  });
+
   it('alerts the staff to refund by hand when the refund for an unknown booking is refused, and still answers 200', async () => {
     fake().failNextRefund = 'Charge ch_x has already been refunded.';
     const session = {
