@@ -62,8 +62,8 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   bot.register(server);
   const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);
   await requests.answerWith({ payments: payments.gateway, messenger });
-  const stopSweeper = startHoldSweeper(deps, messenger, log, config.holdSweepSeconds);
-  const stopPayments = startPayments(server, payments, { deps, messenger, notifier: requests.notifier, config, log });
+  const paymentSweep = startPayments(server, payments, { deps, messenger, notifier: requests.notifier, config, log });
+  const stopSweeper = startHoldSweeper(deps, messenger, log, config.holdSweepSeconds, [paymentSweep]);
   const webchat = await startWebchat({ deps, server, bot, messenger, config, log }, over);
   return {
     deps,
@@ -84,7 +84,6 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
       }),
     close: async () => {
       stopSweeper();
-      stopPayments();
       await requests.close();
       await calendar.sync.stop();
       // Open streams first: an upgraded socket would keep server.close() waiting.

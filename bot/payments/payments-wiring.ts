@@ -20,7 +20,6 @@ import { registerBookingCalendar } from '../http/booking-calendar-route';
 import { registerDemoCheckout } from '../http/demo-checkout-route';
 import { registerReturnPages, registerStablePayLink } from '../http/pay-link-route';
 import { registerStripeWebhook } from '../http/stripe-webhook-route';
-import { startPropertySweep } from '../jobs/property-sweep';
 import type { Logger } from '../logger';
 import { loadPaymentsConfig, type PaymentsConfig } from '../payments-config';
 import { catalogCheckoutTexts } from './checkout-texts';
@@ -62,15 +61,19 @@ export function createPayments(deps: UseCaseDeps, config: Config, log: Logger, o
   return { gateway: new RecordedPaymentGateway(deps, demo), mode: 'demo', signer: demo.signer, calendarUrl: calendarUrlWith(demo.signer), stripe: null, demo };
 }
 
+/** What the hold sweep does for payments on each property, with the bookings it has just read. */
+export type PaymentSweep = (propertyId: string, bookings: readonly Booking[]) => Promise<void>;
+
 /**
- * The payment routes (webhook or demo page, stable pay links, calendar files) and the job that
- * closes checkouts whose hold lapsed. Returns a stop function.
+ * The payment routes (webhook or demo page, stable pay links, calendar files). Returns the
+ * sweep step that closes checkouts whose hold lapsed, run by the hold sweeper in its own pass
+ * so each property's bookings are read once a sweep.
  */
 export function startPayments(
   server: Server,
   built: Payments,
   o: { deps: UseCaseDeps; messenger: GuestMessenger; notifier: StaffNotifier; config: Config; log: Logger },
-): () => void {
+): PaymentSweep {
   const { deps, log, config } = o;
   const b = built as Built;
   const paymentDeps: PaymentDeps = { ...deps, payments: b.gateway, messenger: o.messenger, notifier: o.notifier, calendarUrl: b.calendarUrl };
@@ -85,9 +88,8 @@ export function startPayments(
     registerDemoCheckout(server, { deps: paymentDeps, signer: b.signer, log });
   }
 
-  // As often as the hold sweeper: a session of a lapsed hold is closed within one sweep.
-  return startPropertySweep('closing lapsed checkouts', deps.catalog, log, config.holdSweepSeconds, async (propertyId) => {
-    const closed = await closeLapsedCheckouts(paymentDeps, propertyId);
+  return async (propertyId, bookings) => {
+    const closed = await closeLapsedCheckouts(paymentDeps, propertyId, bookings);
     if (closed.length) log.info({ propertyId, checkouts: closed }, 'lapsed checkouts closed');
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import type { BookingState } from '../bookings/booking';
+import type { Booking, BookingState } from '../bookings/booking';
 import { paymentsOf, updateBookingWith } from '../payments/booking-writes';
 import type { PaymentDeps } from '../payments/deps';
 
@@ -9,10 +9,10 @@ const WAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'approved'
  * provider keeps a session open at least 30 minutes, longer than a short hold) or the booking
  * was cancelled. Money is then never taken for nights we let go. Returns the checkouts closed.
  */
-export async function closeLapsedCheckouts(deps: PaymentDeps, propertyId: string): Promise<string[]> {
+export async function closeLapsedCheckouts(deps: PaymentDeps, propertyId: string, bookings?: readonly Booking[]): Promise<string[]> {
   const now = deps.clock.now().getTime();
   const closed: string[] = [];
-  for (const booking of await deps.store.listBookings(propertyId)) {
+  for (const booking of bookings ?? (await deps.store.listBookings(propertyId))) {
     const open = paymentsOf(booking).checkouts.filter((c) => c.open && c.purpose === 'booking');
     if (!open.length) continue;
     const stillPayable = WAITING.includes(booking.state) && Date.parse(booking.holdExpiresAt) > now;

@@ -1,4 +1,4 @@
-import type { BookingState } from '../bookings/booking';
+import type { Booking, BookingState } from '../bookings/booking';
 import type { UseCaseDeps } from './deps';
 import { recordTransition } from './record-transition';
 
@@ -12,12 +12,13 @@ const AWAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'requeste
 /**
  * Gives expired holds' nights back and marks their bookings expired. The store already treats
  * an expired hold as free; this makes the bookings and the promotion quotas say so too.
+ * `bookings`: the property's bookings when the caller has just read them (one read a sweep).
  */
-export async function expireHolds(deps: UseCaseDeps, propertyId: string): Promise<{ released: number; expired: string[] }> {
+export async function expireHolds(deps: UseCaseDeps, propertyId: string, bookings?: readonly Booking[]): Promise<{ released: number; expired: string[] }> {
   const now = deps.clock.now();
   const released = await deps.store.sweepExpiredHolds(propertyId, now.getTime());
   const expired: string[] = [];
-  for (const booking of await deps.store.listBookings(propertyId)) {
+  for (const booking of bookings ?? (await deps.store.listBookings(propertyId))) {
     if (!AWAITING.includes(booking.state) || Date.parse(booking.holdExpiresAt) > now.getTime()) continue;
     const moved = await recordTransition(deps, booking, 'expired', 'system', 'hold expired');
     if (moved.ok) expired.push(booking.id);

@@ -35,14 +35,20 @@ describe('the hold sweeper', () => {
     });
     if (!held.ok) throw new Error(`hold refused: ${held.code}`);
     const messenger = new RecordingMessenger();
-    const stop = startHoldSweeper(w.deps, messenger, pino({ level: 'silent' }), 1);
+    const stepSaw: { propertyId: string; ids: string[] }[] = [];
+    const step = async (propertyId: string, bookings: readonly { id: string }[]) => {
+      stepSaw.push({ propertyId, ids: bookings.map((b) => b.id) });
+    };
+    const stop = startHoldSweeper(w.deps, messenger, pino({ level: 'silent' }), 1, [step]);
     try {
       w.deps.clock.advanceMinutes(21);
-      await until(() => messenger.told.length > 0);
+      await until(() => messenger.told.length > 0 && stepSaw.some((s) => s.propertyId === CHATEAU));
     } finally {
       stop();
     }
     expect(messenger.told).toEqual([{ kind: 'hold_expired', booking: expect.objectContaining({ id: held.value.id, state: 'expired', address }) }]);
+    // Later steps of the pass (closing lapsed checkouts) get the bookings the sweep read.
+    expect(stepSaw.find((s) => s.propertyId === CHATEAU)?.ids).toEqual([held.value.id]);
     const nights = await w.deps.store.readUnitNights(CHATEAU, [held.value.unitId], ['2026-12-12'], w.deps.clock.now().getTime());
     expect(nights[held.value.unitId]?.[0]?.owner).toBeNull();
   });
