@@ -1,16 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-
-/** Thirty days: a guest who comes back within a month picks up where they left off. */
-export const DEFAULT_BOT_STATE_TTL_MS = 30 * 24 * 3600 * 1000;
-
-/** A write whose eTag is not the stored one: another turn saved first. */
-export class MemoryBotStorageConflictError extends Error {
-  readonly code = 'etag_conflict';
-  constructor(readonly key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-    this.name = 'EtagConflictError';
-  }
-}
+import { BotStorageConflictError, DEFAULT_BOT_STATE_TTL_MS } from '../bot-storage-conflict';
 
 export interface MemoryBotStorageOptions {
   /** How long an item lives after its last write. */
@@ -66,7 +55,7 @@ export class MemoryBotStorage implements Storage {
       const item: unknown = changes[key];
       if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new TypeError(`Storage: item "${key}" must be an object`);
       const expected = eTagOf(item);
-      if (expected !== null && this.live(key)?.eTag !== expected) throw new MemoryBotStorageConflictError(key);
+      if (expected !== null && this.live(key)?.eTag !== expected) throw new BotStorageConflictError(key);
     }
     const expiresAt = this.now() + this.ttlMs;
     for (const key of keys) {

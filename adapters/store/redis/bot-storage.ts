@@ -2,18 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { RedisClient } from './context';
 import { checkKeyPrefix, DEFAULT_KEY_PREFIX, escapeKeyPart } from './keys';
-
-/** Thirty days: a guest who comes back within a month picks up where they left off. */
-export const DEFAULT_BOT_STATE_TTL_MS = 30 * 24 * 3600 * 1000;
-
-/** A write whose eTag is not the stored one: another turn (maybe on another instance) saved first. */
-export class RedisBotStorageConflictError extends Error {
-  readonly code = 'etag_conflict';
-  constructor(readonly key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-    this.name = 'EtagConflictError';
-  }
-}
+import { BotStorageConflictError, DEFAULT_BOT_STATE_TTL_MS } from '../bot-storage-conflict';
 
 /**
  * Check-and-set of one item, atomic in Redis. An expected eTag that is not the stored one,
@@ -95,7 +84,7 @@ export class RedisBotStorage implements Storage {
         const eTag = randomUUID();
         const expectedETag = typeof expected === 'string' && expected !== '*' ? expected : '';
         const written = await this.writeItem(this.redisKey(key), expectedETag, eTag, JSON.stringify(data), String(this.ttlMs));
-        if (written !== 1) throw new RedisBotStorageConflictError(key);
+        if (written !== 1) throw new BotStorageConflictError(key);
         item.eTag = eTag;
       }),
     );

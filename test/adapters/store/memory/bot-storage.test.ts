@@ -1,4 +1,5 @@
-import { MemoryBotStorage, DEFAULT_BOT_STATE_TTL_MS } from '../../../../adapters/store/memory/bot-storage';
+import { DEFAULT_BOT_STATE_TTL_MS } from '../../../../adapters/store/bot-storage-conflict';
+import { MemoryBotStorage } from '../../../../adapters/store/memory/bot-storage';
 import { runBotStorageContract } from '../../../contract/bot-storage-contract';
 
 runBotStorageContract('memory', async ({ ttlMs }) => ({ storage: new MemoryBotStorage(ttlMs === undefined ? {} : { ttlMs }), close: async () => {} }));

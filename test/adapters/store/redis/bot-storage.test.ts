@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { RedisBotStorage, DEFAULT_BOT_STATE_TTL_MS } from '../../../../adapters/store/redis/bot-storage';
+import { DEFAULT_BOT_STATE_TTL_MS } from '../../../../adapters/store/bot-storage-conflict';
+import { RedisBotStorage } from '../../../../adapters/store/redis/bot-storage';
 import { runBotStorageContract } from '../../../contract/bot-storage-contract';
 import { startRedisClusterNode } from '../../../support/redis-cluster';
 import type { RedisServerHandle } from '../../../support/redis-server';
