@@ -12,8 +12,10 @@ class RecordingMessenger implements GuestMessenger {
   }
 }
 
+/** Waits for a pass of the 1-second sweep; a sweep that never does it fails here, by name. */
 async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  if (!done()) throw new Error('the sweeper never got there');
 }
 
 describe('the hold sweeper', () => {
