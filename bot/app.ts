@@ -7,22 +7,24 @@ import { Catalog } from '../domain/catalog/catalog';
 import type { Clock, Store } from '../domain/ports';
 import type { UseCaseDeps } from '../domain/usecases/deps';
 import { understand } from '../dialogs/understanding/understand';
-import { loadBotConfig } from './bot-config';
 import { createBotRuntime, type BotOverrides, type BotRuntime } from './bot-runtime';
 import type { Config } from './config';
+import { startEventLoopWatchdog } from './event-loop-watchdog';
 import { createServer } from './http/server';
 import { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { ConnectorSender } from './proactive/proactive-sender';
 import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jobs/feed-wiring';
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
-import { createStore } from './store-factory';
+import { createInfrastructure, type Infrastructure } from './infrastructure/infrastructure';
 import { createPayments, startPayments, type Payments, type PaymentsOverrides } from './payments/payments-wiring';
 import { startRequestToBook, type RequestOverrides, type RequestToBook } from './requests/request-wiring';
 import { startWebchat, type Webchat, type WebchatOverrides } from './webchat';
 
 export interface App {
   deps: UseCaseDeps;
+  /** Store, bot state, web chat log, timers, rate limits and readiness, built once from the config. */
+  infrastructure: Infrastructure;
   server: Server;
   /** iCal import schedule, export route cache and staff notifier. */
   calendar: CalendarWiring;
@@ -42,31 +44,39 @@ export interface App {
 }
 
 /** The composition root: the only place that picks concrete adapters. */
-export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides & RequestOverrides & PaymentsOverrides = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  log: Logger,
+  over: { store?: Store & { kind: 'memory' }; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides & RequestOverrides & PaymentsOverrides = {},
+): Promise<App> {
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
-  const store = over.store ?? createStore(config);
+  const infrastructure = await createInfrastructure(config, log, over.store ? { memoryStore: over.store } : {});
+  const store = infrastructure.store;
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
-  const server = createServer(deps, log);
+  const watchdog = startEventLoopWatchdog(log, { warnMs: config.eventLoopWarnMs });
+  const server = createServer(deps, { infrastructure, watchdog }, log);
   registerWebChatPages(server, { catalog, log });
-  const calendar = await startCalendar(deps, server, config, log, over);
-  const requests = startRequestToBook({ deps, server, config, log, notifier: calendar.notifier, over });
+  const calendar = await startCalendar(deps, infrastructure, server, config, log, over);
+  const requests = startRequestToBook({ deps, infrastructure, server, config, log, notifier: calendar.notifier, over });
   const payments = createPayments(deps, config, log, over);
-  const botConfig = over.botConfig ?? loadBotConfig(process.env);
+  const botConfig = over.botConfig ?? config.bot;
   const bot = createBotRuntime({
     deps,
     log,
     config: botConfig,
+    storage: infrastructure.botStorage,
     createBot: over.createBot,
     services: { notifier: requests.notifier, payments: payments.gateway, understand },
   });
   bot.register(server);
   const messenger = new ProactiveGuestMessenger(catalog, new ConnectorSender(bot.adapter, botConfig.credentials?.appId ?? ''), log);
   await requests.answerWith({ payments: payments.gateway, messenger });
-  const paymentSweep = startPayments(server, payments, { deps, messenger, notifier: requests.notifier, config, log });
+  const paymentSweep = startPayments(server, payments, { deps, infrastructure, messenger, notifier: requests.notifier, log });
   const stopSweeper = startHoldSweeper(deps, messenger, log, config.holdSweepSeconds, [paymentSweep]);
-  const webchat = await startWebchat({ deps, server, bot, messenger, config, log }, over);
+  const webchat = await startWebchat({ deps, infrastructure, server, bot, messenger, config, log }, over);
   return {
     deps,
+    infrastructure,
     server,
     calendar,
     bot,
@@ -89,7 +99,9 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
       // Open streams first: an upgraded socket would keep server.close() waiting.
       await webchat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      // Connections last: everything above may still write on its way out.
+      await infrastructure.close();
+      watchdog.stop();
     },
   };
 }

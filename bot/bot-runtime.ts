@@ -3,7 +3,6 @@ import type { Server } from 'restify';
 import type { UseCaseDeps } from '../domain/usecases/deps';
 import { createBotAuthentication, MajordomeAdapter } from './bot-adapter';
 import { BotConfigError, type BotConfig } from './bot-config';
-import { createBotStorage } from './bot-storage-factory';
 import { ETagConversationState, ETagUserState } from './etag-state';
 import { messagesHandler } from './http/messages-route';
 import type { Logger } from './logger';
@@ -27,8 +26,8 @@ export interface BotRuntimeOptions {
   services: Omit<BotOptions, RuntimeBuilt>;
   /** Default: a MajordomeBot. Tests and the benchmark's echo ceiling build another bot on the same wiring. */
   createBot?: (options: BotOptions) => TurnHandler;
-  /** Default: on the app's store (memory, or Redis on the store's connection). */
-  storage?: Storage;
+  /** Where conversation and user state live: the infrastructure's bot storage. */
+  storage: Storage;
 }
 
 export interface BotRuntime {
@@ -61,7 +60,7 @@ function pickDefaultProperty(deps: UseCaseDeps, wanted: string | null): string {
 export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   const { deps, config, log } = options;
   const defaultPropertyId = pickDefaultProperty(deps, config.defaultPropertyId);
-  const storage = options.storage ?? createBotStorage(deps.store, config.stateTtlMs);
+  const storage = options.storage;
   const conversationState = new ETagConversationState(storage);
   const userState = new ETagUserState(storage);
   const botOptions: BotOptions = { ...options.services, deps, log, conversationState, userState, defaultPropertyId };

@@ -6,7 +6,11 @@ import { botEnvCheck, botEnvShape } from './bot-config';
 import { parseEnvSection } from './env-section';
 import { staffEnvShape } from './staff-config';
 import { webchatEnvShape } from './webchat-config';
-import { paymentsEnvCheck, paymentsEnvShape } from './payments-config';
+import { paymentsEnvCheck, paymentsEnvShape, loadPaymentsConfig, type PaymentsConfig } from './payments-config';
+import { loadBotConfig, type BotConfig } from './bot-config';
+import { loadCalendarConfig, type CalendarSyncConfig } from './jobs/feed-config';
+import { loadStaffConfig, type StaffConfig } from './staff-config';
+import { loadWebchatConfig, type WebchatConfig } from './webchat-config';
 
 const port = z.coerce.number({ error: 'expected a port number' }).int({ error: 'expected a port number' }).min(0, { error: 'expected a port number from 0 to 65535' }).max(65535, { error: 'expected a port number from 0 to 65535' });
 
@@ -19,12 +23,18 @@ export const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: 'expected a redis:// or rediss:// URL' })
     .optional(),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9.-]{1,253}:\d{1,5}$/, { error: 'expected host:port pairs separated by commas, such as 10.0.0.1:7000,10.0.0.2:7000' })).min(1, { error: 'expected at least one host:port' }))
+    .optional(),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]*:$/, { error: 'expected letters, digits, _.- ending with a colon' }).default('majordome:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
   PUBLIC_BASE_URL: z
     .url({ error: 'expected the public https:// address guests reach Majordome at, such as https://chat.example.com' })
     .regex(/^https?:\/\/[^/?#]+\/?$/, { error: 'expected a scheme and host only, such as https://chat.example.com' })
     .optional(),
+  EVENT_LOOP_WARN_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(10, { error: 'expected at least 10 ms' }).default(200),
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
   // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
   ...calendarEnvShape,
@@ -39,18 +49,33 @@ export const envSchema = z.object({
 })
   .superRefine(calendarEnvCheck)
   .superRefine(botEnvCheck)
-  .superRefine(paymentsEnvCheck);
+  .superRefine(paymentsEnvCheck)
+  .superRefine((e, ctx) => {
+    if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'set REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both' });
+  });
+
+/** Where the shared data lives when it is not in this process's memory. */
+export type RedisTarget = { kind: 'single'; url: string } | { kind: 'cluster'; nodes: { host: string; port: number }[] };
 
 export interface Config {
   port: number;
   host: string;
   propertiesDir: string;
-  redisUrl: string | null;
+  /** Null: everything in this process's memory (one instance only). */
+  redis: RedisTarget | null;
   redisKeyPrefix: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   holdSweepSeconds: number;
+  /** An event loop delay past this is logged: something blocked every guest of this instance. */
+  eventLoopWarnMs: number;
   /** Where guests reach this deployment: payment, calendar and staff links are built on it. */
   publicBaseUrl: string;
+  /** Each part's own settings, read from the same environment once, here. */
+  bot: BotConfig;
+  webchat: WebchatConfig;
+  staff: StaffConfig;
+  payments: PaymentsConfig;
+  calendar: CalendarSyncConfig;
 }
 
 /** The project root, found the same way from sources (tests) and from the compiled `dist/`. */
@@ -75,10 +100,28 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     host: e.HOST,
     propertiesDir: e.PROPERTIES_DIR ? path.resolve(e.PROPERTIES_DIR) : DEMO_PROPERTIES_DIR,
-    redisUrl: e.REDIS_URL ?? null,
+    redis: redisTargetOf(e.REDIS_URL, e.REDIS_CLUSTER_NODES),
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
     holdSweepSeconds: e.HOLD_SWEEP_SECONDS,
+    eventLoopWarnMs: e.EVENT_LOOP_WARN_MS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    bot: loadBotConfig(env),
+    webchat: loadWebchatConfig(env),
+    staff: loadStaffConfig(env),
+    payments: loadPaymentsConfig(env),
+    calendar: loadCalendarConfig(env),
+  };
+}
+
+function redisTargetOf(url: string | undefined, nodes: string[] | undefined): RedisTarget | null {
+  if (url) return { kind: 'single', url };
+  if (!nodes) return null;
+  return {
+    kind: 'cluster',
+    nodes: nodes.map((n) => {
+      const at = n.lastIndexOf(':');
+      return { host: n.slice(0, at), port: Number(n.slice(at + 1)) };
+    }),
   };
 }

@@ -6,21 +6,19 @@ import { DirectLineBotAdapter } from '../adapters/channels/webchat/direct-line-b
 import { registerDirectLineRoutes } from '../adapters/channels/webchat/direct-line-routes';
 import { DirectLineService, newOpaqueId, WEBCHAT_CHANNEL_ID, type DirectLineServiceDeps } from '../adapters/channels/webchat/direct-line-service';
 import { DirectLineStreams } from '../adapters/channels/webchat/direct-line-stream';
-import { MemoryActivityLog } from '../adapters/channels/webchat/memory-activity-log';
 import { originOf, OriginPolicy } from '../adapters/channels/webchat/origins';
-import { RedisActivityLog } from '../adapters/channels/webchat/redis-activity-log';
 import { DirectLineTokens } from '../adapters/channels/webchat/tokens';
 import { registerWebchatTokenRoute } from '../adapters/channels/webchat/webchat-token-route';
 import { WebchatSender } from '../adapters/channels/webchat/webchat-sender';
-import { RedisStore } from '../adapters/store/redis';
 import type { UseCaseDeps } from '../domain/usecases/deps';
 import type { BotRuntime } from './bot-runtime';
 import type { Config } from './config';
+import type { Infrastructure } from './infrastructure/infrastructure';
 import type { Logger } from './logger';
 import type { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { createTurnErrorHandler } from './turn-error';
 import { TurnQueue } from './turn-queue';
-import { loadWebchatConfig, type WebchatConfig } from './webchat-config';
+import type { WebchatConfig } from './webchat-config';
 
 export interface Webchat {
   service: DirectLineService;
@@ -38,6 +36,7 @@ export interface WebchatOverrides {
 
 export interface WebchatWiring {
   deps: UseCaseDeps;
+  infrastructure: Infrastructure;
   server: Server;
   bot: BotRuntime;
   messenger: ProactiveGuestMessenger;
@@ -87,17 +86,11 @@ export function queuedDelivery(queue: TurnQueue, process: (activity: Partial<Act
  * the store (Redis when configured, so any instance serves any conversation).
  */
 export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides = {}): Promise<Webchat> {
-  const { deps, server, bot, messenger, config, log } = wiring;
-  const wc = over.webchatConfig ?? loadWebchatConfig(process.env);
-  const store = deps.store;
-  let activityLog: ActivityLog;
-  if (store instanceof RedisStore) {
-    const redisLog = new RedisActivityLog({ client: store.redis, keyPrefix: store.keyPrefix, ttlMs: wc.logTtlMs, onError: (e) => log.warn({ err: e.message }, 'web chat subscriber connection error') });
-    await redisLog.ready();
-    activityLog = redisLog;
-    if (wc.secret === null) log.warn('DIRECT_LINE_SECRET is not set: web chat tokens are valid on this instance only; set it when several instances share the store');
-  } else {
-    activityLog = new MemoryActivityLog(wc.logTtlMs);
+  const { deps, server, bot, messenger, config, log, infrastructure } = wiring;
+  const wc = over.webchatConfig ?? config.webchat;
+  const activityLog: ActivityLog = infrastructure.activityLog;
+  if (infrastructure.kind !== 'memory' && wc.secret === null) {
+    log.warn('DIRECT_LINE_SECRET is not set: web chat tokens are valid on this instance only; set it when several instances share the store');
   }
   const tokens = new DirectLineTokens(wc.secret, wc.tokenTtlSeconds, () => deps.clock.now().getTime());
   const serviceUrl = `${config.publicBaseUrl}/v3/directline`;
@@ -125,9 +118,7 @@ export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides
     tokens,
     streams,
     origins,
-    close: async () => {
-      await streams.close();
-      await activityLog.close();
-    },
+    // The log belongs to the infrastructure, which closes it with the connections.
+    close: () => streams.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { BookingTimerKind, BookingTimers, Clock } from '../../domain/ports';
+import { queueNameOf } from './bullmq-recurring-jobs';
 import type { TimerHandler, TimerLog } from './timer-handler';
 
 /** A hash tag, so every key of the queue lands in one slot of a Redis Cluster. */
@@ -16,7 +17,8 @@ const jobData = z.object({
 });
 
 export interface BullBookingTimersOptions {
-  redisUrl: string;
+  /** A shared ioredis connection (maxRetriesPerRequest null) or options for one; the worker opens its own blocking one. */
+  connection: ConnectionOptions;
   /** Queue names cannot hold ':'; see bookingTimersQueueName. */
   queueName: string;
   clock: Clock;
@@ -26,7 +28,7 @@ export interface BullBookingTimersOptions {
 }
 
 export function bookingTimersQueueName(redisKeyPrefix: string): string {
-  return `${redisKeyPrefix.replace(/[^A-Za-z0-9_-]/g, '') || 'majordome'}-booking-timers`;
+  return queueNameOf(redisKeyPrefix, 'booking-timers');
 }
 
 /** One job per booking and kind: adding it again while it waits is a no-op in BullMQ. No ':' allowed. */
@@ -48,8 +50,7 @@ export class BullBookingTimers implements BookingTimers {
   ) {}
 
   static async start(options: BullBookingTimersOptions): Promise<BullBookingTimers> {
-    // Blocking commands must wait for Redis, not fail after a few retries: BullMQ requires null here.
-    const connection: ConnectionOptions = { url: options.redisUrl, maxRetriesPerRequest: null };
+    const connection = options.connection;
     const queue = new Queue(options.queueName, { connection, prefix: BULL_PREFIX });
     queue.on('error', (error) => options.log.error({ err: error, queue: options.queueName }, 'booking timers queue error'));
     const worker = new Worker(

@@ -1,18 +1,17 @@
 import restify, { type Server } from 'restify';
-import type { Catalog } from '../../domain/catalog/catalog';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
+import type { EventLoopWatchdog } from '../event-loop-watchdog';
+import type { Infrastructure } from '../infrastructure/infrastructure';
 import type { Logger } from '../logger';
+import { registerHealthRoutes } from './health-routes';
 import { offersRoute } from './offers-route';
 import { sendProblem } from './problem';
 
-export function createServer(deps: UseCaseDeps, log: Logger): Server {
+export function createServer(deps: UseCaseDeps, health: { infrastructure: Infrastructure; watchdog: EventLoopWatchdog }, log: Logger): Server {
   const server = restify.createServer({ name: 'majordome', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  server.get('/health', async (_req, res) => {
-    const catalog: Catalog = deps.catalog;
-    res.send(200, { status: 'ok', store: deps.store.kind, properties: catalog.list().length, units: catalog.unitCount() });
-  });
+  registerHealthRoutes(server, { catalog: deps.catalog, ...health });
   server.get('/api/properties', async (_req, res) => {
     res.send(200, deps.catalog.list().map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone, currency: p.currency, unitTypes: p.unitTypes.map((t) => t.id) })));
   });

@@ -1,16 +1,12 @@
-import { Redis } from 'ioredis';
 import { createHttpFeedFetcher } from '../../adapters/calendar/http/http-feed-fetcher';
 import { createIcsFeedParser } from '../../adapters/calendar/ical/ics-feed-parser';
-import { MemorySyncRecords } from '../../adapters/calendar/records/memory-sync-records';
-import { RedisSyncRecords } from '../../adapters/calendar/records/redis-sync-records';
 import type { CalendarSyncRecords, FeedFetcher, FeedParser } from '../../domain/calendar/sync-ports';
 import type { StaffNotifier } from '../../domain/ports';
 import { DEFAULT_FEED_SYNC_SETTINGS, importFeed, type FeedSyncSettings, type ImportOutcome } from '../../domain/usecases/import-feed';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import type { Logger } from '../logger';
 import type { CalendarSyncConfig } from './feed-config';
-import { feedQueueName, startFeedQueue } from './feed-queue';
-import { startFeedScheduler } from './feed-scheduler';
+import type { Infrastructure } from '../infrastructure/infrastructure';
 import { feedKey, findFeed, listFeeds, type FeedRef } from './feed-targets';
 
 export interface FeedSync {
@@ -22,8 +18,8 @@ export interface FeedSync {
 
 export interface FeedSyncOptions {
   config: CalendarSyncConfig;
-  /** Redis: shared records and BullMQ schedules. Null: memory records and an in-process scheduler. */
-  redis: { url: string; keyPrefix: string } | null;
+  /** Where the sync records live and what runs the schedule. */
+  infrastructure: Pick<Infrastructure, 'syncRecords' | 'recurringJobs'>;
   notifier: StaffNotifier;
   log: Logger;
   /** Test seams. */
@@ -36,9 +32,7 @@ export interface FeedSyncOptions {
 /** Wires calendar import: adapters, records, and the schedule that runs every feed. */
 export async function startFeedSync(deps: UseCaseDeps, options: FeedSyncOptions): Promise<FeedSync> {
   const { config, log } = options;
-  const redis = options.redis ? new Redis(options.redis.url, { lazyConnect: true, maxRetriesPerRequest: 3 }) : null;
-  redis?.on('error', (error: Error) => log.error({ err: error }, 'calendar sync redis error'));
-  const records: CalendarSyncRecords = redis && options.redis ? new RedisSyncRecords(redis, options.redis.keyPrefix) : new MemorySyncRecords();
+  const records: CalendarSyncRecords = options.infrastructure.syncRecords;
   const parser = options.parser ?? createIcsFeedParser();
   const shutdown = new AbortController();
   const fetcher = options.fetcher ?? createHttpFeedFetcher({ timeoutMs: config.fetchTimeoutMs, maxBytes: config.maxFeedBytes, stop: shutdown.signal });
@@ -86,21 +80,17 @@ export async function startFeedSync(deps: UseCaseDeps, options: FeedSyncOptions)
   let stopSchedule: () => Promise<void> = async () => undefined;
   const feeds = listFeeds(deps.catalog, config.refreshMinutes);
   if (config.enabled && feeds.length > 0) {
-    if (options.redis) {
-      const queue = await startFeedQueue(feeds, runLogged, { redisUrl: options.redis.url, queueName: feedQueueName(options.redis.keyPrefix), log });
-      stopSchedule = queue.stop;
-    } else {
-      const byKey = new Map(feeds.map((f) => [feedKey(f.ref), f.ref]));
-      const scheduler = startFeedScheduler(
-        feeds.map((f) => ({ key: feedKey(f.ref), everyMs: f.everyMs })),
-        async (key) => {
-          const ref = byKey.get(key);
-          if (ref) await runLogged(ref);
-        },
-        options.firstDelayMs ? { firstDelayMs: options.firstDelayMs } : {},
-      );
-      stopSchedule = scheduler.stop;
-    }
+    const byKey = new Map(feeds.map((f) => [feedKey(f.ref), f.ref]));
+    const schedule = await options.infrastructure.recurringJobs(
+      'ical-feeds',
+      feeds.map((f) => ({ key: feedKey(f.ref), everyMs: f.everyMs })),
+      async (key) => {
+        const ref = byKey.get(key);
+        if (ref) await runLogged(ref);
+      },
+      options.firstDelayMs ? { firstDelayMs: options.firstDelayMs } : {},
+    );
+    stopSchedule = () => schedule.stop();
   }
 
   return {
@@ -111,7 +101,6 @@ export async function startFeedSync(deps: UseCaseDeps, options: FeedSyncOptions)
       shutdown.abort();
       await stopSchedule();
       await parser.close?.();
-      if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

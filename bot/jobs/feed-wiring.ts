@@ -3,9 +3,10 @@ import { createStaffNotifier } from '../../adapters/notify';
 import type { StaffNotifier } from '../../domain/ports';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import type { Config } from '../config';
+import type { Infrastructure } from '../infrastructure/infrastructure';
 import { registerIcalRoute, type IcalExportCache } from '../http/ical-route';
 import type { Logger } from '../logger';
-import { loadCalendarConfig, type CalendarSyncConfig } from './feed-config';
+import type { CalendarSyncConfig } from './feed-config';
 import { startFeedSync, type FeedSync, type FeedSyncOptions } from './feed-sync';
 
 export interface CalendarWiring {
@@ -22,11 +23,10 @@ export interface CalendarOverrides {
 }
 
 /** Everything calendar sync adds to the app: the export route, the staff notifier, the import schedule. */
-export async function startCalendar(deps: UseCaseDeps, server: Server, config: Config, log: Logger, over: CalendarOverrides): Promise<CalendarWiring> {
-  const calendar = over.calendar ?? loadCalendarConfig(process.env);
+export async function startCalendar(deps: UseCaseDeps, infrastructure: Infrastructure, server: Server, config: Config, log: Logger, over: CalendarOverrides): Promise<CalendarWiring> {
+  const calendar = over.calendar ?? config.calendar;
   const notifier = over.notifier ?? createStaffNotifier(log, calendar.staffWebhook);
   const exportCache = registerIcalRoute(server, deps, log, { exportSecret: calendar.exportSecret });
-  const redis = config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } : null;
-  const sync = await startFeedSync(deps, { config: calendar, redis, notifier, log, ...over.feedSync });
+  const sync = await startFeedSync(deps, { config: calendar, infrastructure, notifier, log, ...over.feedSync });
   return { sync, exportCache, notifier, config: calendar };
 }

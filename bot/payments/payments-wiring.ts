@@ -2,26 +2,23 @@ import { createHmac } from 'node:crypto';
 import type { Server } from 'restify';
 import Stripe from 'stripe';
 import { DemoPayments } from '../../adapters/payments/demo/demo-payments';
-import { MemoryProcessedEvents } from '../../adapters/payments/event-log/memory-processed-events';
-import { RedisProcessedEvents } from '../../adapters/payments/event-log/redis-processed-events';
 import { LinkSigner, linkPaths } from '../../adapters/payments/link-signer';
 import { StripePayments } from '../../adapters/payments/stripe/stripe-payments';
-import { RedisStore } from '../../adapters/store/redis';
 import type { Booking } from '../../domain/bookings/booking';
 import type { PaymentDeps } from '../../domain/payments/deps';
-import type { ProcessedEvents } from '../../domain/payments/event-log';
 import { RecordedPaymentGateway } from '../../domain/payments/recorded-gateway';
 import type { GuestMessenger, StaffNotifier } from '../../domain/ports';
 import { closeLapsedCheckouts } from '../../domain/usecases/close-lapsed-checkouts';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import { formatMoney } from '../../dialogs/messages/format';
 import type { Config } from '../config';
+import type { Infrastructure } from '../infrastructure/infrastructure';
 import { registerBookingCalendar } from '../http/booking-calendar-route';
 import { registerDemoCheckout } from '../http/demo-checkout-route';
 import { registerReturnPages, registerStablePayLink } from '../http/pay-link-route';
 import { registerStripeWebhook } from '../http/stripe-webhook-route';
 import type { Logger } from '../logger';
-import { loadPaymentsConfig, type PaymentsConfig } from '../payments-config';
+import type { PaymentsConfig } from '../payments-config';
 import { catalogCheckoutTexts } from './checkout-texts';
 
 /** What tests may swap: the config, and a Stripe client pointed at a local fake API. */
@@ -44,7 +41,7 @@ interface Built extends Payments {
 
 /** Stripe when a key is configured, the demo checkout otherwise. */
 export function createPayments(deps: UseCaseDeps, config: Config, log: Logger, over: PaymentsOverrides = {}): Built {
-  const settings = over.payments?.config ?? loadPaymentsConfig(process.env);
+  const settings = over.payments?.config ?? config.payments;
   const base = config.publicBaseUrl;
   const secret = settings.linkSecret ?? (settings.stripe ? createHmac('sha256', settings.stripe.secretKey).update('majordome payment links').digest('hex') : null);
   const signer = secret ? new LinkSigner(secret) : null;
@@ -72,17 +69,15 @@ export type PaymentSweep = (propertyId: string, bookings: readonly Booking[]) =>
 export function startPayments(
   server: Server,
   built: Payments,
-  o: { deps: UseCaseDeps; messenger: GuestMessenger; notifier: StaffNotifier; config: Config; log: Logger },
+  o: { deps: UseCaseDeps; infrastructure: Infrastructure; messenger: GuestMessenger; notifier: StaffNotifier; log: Logger },
 ): PaymentSweep {
-  const { deps, log, config } = o;
+  const { deps, log } = o;
   const b = built as Built;
   const paymentDeps: PaymentDeps = { ...deps, payments: b.gateway, messenger: o.messenger, notifier: o.notifier, calendarUrl: b.calendarUrl };
   registerReturnPages(server);
   registerBookingCalendar(server, { deps, signer: b.signer, log });
   if (b.stripe) {
-    const events: ProcessedEvents =
-      deps.store instanceof RedisStore ? new RedisProcessedEvents(deps.store.redis, config.redisKeyPrefix) : new MemoryProcessedEvents(() => Date.now());
-    registerStripeWebhook(server, { stripe: b.stripe.client, webhookSecret: b.stripe.webhookSecret, events, deps: paymentDeps, log });
+    registerStripeWebhook(server, { stripe: b.stripe.client, webhookSecret: b.stripe.webhookSecret, events: o.infrastructure.processedIds('stripe'), deps: paymentDeps, log });
     registerStablePayLink(server, { deps, stripe: b.stripe.payments, signer: b.signer, log });
   } else {
     registerDemoCheckout(server, { deps: paymentDeps, signer: b.signer, log });

@@ -1,14 +1,13 @@
 import type { Server } from 'restify';
-import { BullBookingTimers, bookingTimersQueueName } from '../../adapters/timers/bullmq-booking-timers';
-import { MemoryBookingTimers } from '../../adapters/timers/memory-booking-timers';
 import type { TimerHandler } from '../../adapters/timers/timer-handler';
-import type { BookingTimers, GuestMessenger, PaymentGateway, StaffNotifier } from '../../domain/ports';
+import type { GuestMessenger, PaymentGateway, StaffNotifier } from '../../domain/ports';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import type { RequestDeps } from '../../domain/usecases/request-deps';
 import { runDeadline, scheduleOpenDeadlines } from '../../domain/usecases/request-deadlines';
 import type { Config } from '../config';
+import type { Infrastructure, StartedTimers } from '../infrastructure/infrastructure';
 import type { Logger } from '../logger';
-import { loadStaffConfig, type StaffConfig } from '../staff-config';
+import type { StaffConfig } from '../staff-config';
 import { requestIntake } from './request-intake';
 import { registerStaffApiRoutes } from './staff-api-route';
 import { registerStaffLinkRoutes } from './staff-link-route';
@@ -28,16 +27,14 @@ export interface RequestToBook {
   close(): Promise<void>;
 }
 
-type StartedTimers = BookingTimers & { runDue(): Promise<number>; close(): Promise<void> };
-
 /**
  * Request-to-book in the app: the staff routes (signed links, token API), the alert intake, and
  * the timers that lapse unanswered requests and end unpaid payment windows — BullMQ jobs with
  * Redis, in-process timers rebuilt from the store at boot otherwise.
  */
-export function startRequestToBook(args: { deps: UseCaseDeps; server: Server; config: Config; log: Logger; notifier: StaffNotifier; over?: RequestOverrides }): RequestToBook {
+export function startRequestToBook(args: { deps: UseCaseDeps; infrastructure: Infrastructure; server: Server; config: Config; log: Logger; notifier: StaffNotifier; over?: RequestOverrides }): RequestToBook {
   const { deps, server, config, log } = args;
-  const staff = args.over?.staff ?? loadStaffConfig(process.env);
+  const staff = args.over?.staff ?? config.staff;
   if (!staff.linkSecret) log.info({}, 'STAFF_LINK_SECRET is not set: booking request alerts carry no approve/decline links');
   if (!staff.token) log.info({}, 'STAFF_TOKEN is not set: POST /staff/requests/:id refuses every call');
 
@@ -62,14 +59,12 @@ export function startRequestToBook(args: { deps: UseCaseDeps; server: Server; co
         if (outcome.kind === 'expired') log.info({ kind, propertyId, bookingId, guestNotice: outcome.delivery }, 'booking deadline passed');
         return outcome.kind === 'not_due' ? outcome.at : null;
       };
-      timers = config.redisUrl
-        ? await BullBookingTimers.start({ redisUrl: config.redisUrl, queueName: bookingTimersQueueName(config.redisKeyPrefix), clock: deps.clock, handler, log })
-        : new MemoryBookingTimers(deps.clock, handler, log);
+      timers = await args.infrastructure.bookingTimers(deps.clock, handler);
       if (closed) return timers.close();
       answerDeps = { ...deps, payments, messenger, timers, notifier };
       // In memory the timers died with the last process; with Redis this brings back a lost job.
       const scheduled = await scheduleOpenDeadlines(answerDeps);
-      log.info({ scheduled, timers: config.redisUrl ? 'bullmq' : 'memory' }, 'booking request deadlines scheduled');
+      log.info({ scheduled, timers: args.infrastructure.kind === 'redis' ? 'bullmq' : 'memory' }, 'booking request deadlines scheduled');
     },
     runDueTimers: async () => (timers ? timers.runDue() : 0),
     async close() {

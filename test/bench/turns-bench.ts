@@ -116,6 +116,7 @@ async function main(): Promise<void> {
       deps: app.deps,
       log,
       config: botConfig,
+      storage: app.infrastructure.botStorage,
       services: { notifier: app.calendar.notifier, payments: new DemoPayments('http://localhost'), understand },
       createBot: () => new EchoBot(),
     }).register(app.server, ECHO_PATH);

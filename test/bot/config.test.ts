@@ -3,21 +3,27 @@ import { ConfigError, DEMO_PROPERTIES_DIR, loadConfig } from '../../bot/config';
 
 describe('config from the environment', () => {
   it('starts on embedded defaults with nothing set', () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({})).toMatchObject({
       port: 3978,
       host: '0.0.0.0',
       propertiesDir: DEMO_PROPERTIES_DIR,
-      redisUrl: null,
+      redis: null,
       redisKeyPrefix: 'majordome:',
       logLevel: 'info',
       holdSweepSeconds: 30,
+      eventLoopWarnMs: 200,
       publicBaseUrl: 'http://localhost:3978',
+      bot: { credentials: null },
+      webchat: { secret: null },
+      staff: { token: null },
+      payments: { stripe: null },
+      calendar: { enabled: true },
     });
     expect(DEMO_PROPERTIES_DIR).toBe(path.resolve(__dirname, '..', '..', 'bot', 'properties'));
   });
 
   it('treats empty variables as unset, as a copied .env.example leaves them', () => {
-    expect(loadConfig({ REDIS_URL: '', PROPERTIES_DIR: '' }).redisUrl).toBeNull();
+    expect(loadConfig({ REDIS_URL: '', PROPERTIES_DIR: '' }).redis).toBeNull();
   });
 
   it('names every bad variable and why', () => {
@@ -27,6 +33,19 @@ describe('config from the environment', () => {
     );
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: expected a port number from 0 to 65535');
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://chat.example.com/majordome' })).toThrow('PUBLIC_BASE_URL: expected a scheme and host only');
+  });
+
+  it('puts shared state on one Redis server or on a cluster, never both', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6390/0' }).redis).toEqual({ kind: 'single', url: 'redis://127.0.0.1:6390/0' });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b.internal:7001' }).redis).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: 'redis-b.internal', port: 7001 },
+      ],
+    });
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrow('REDIS_CLUSTER_NODES[0]: expected host:port pairs');
+    expect(() => loadConfig({ REDIS_URL: 'redis://a:1', REDIS_CLUSTER_NODES: 'b:2' })).toThrow('REDIS_CLUSTER_NODES: set REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both');
   });
 
   it('builds links on the public address, with the port as the local default', () => {

@@ -22,8 +22,15 @@ describe('HTTP API on the demo properties', () => {
 
   it('reports health with the store kind and the catalogue size', async () => {
     const units = app.deps.catalog.list().reduce((n, p) => n + p.units.length, 0);
-    expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok', store: 'memory', properties: 2, units } });
+    expect(await get('/health')).toEqual({
+      status: 200,
+      body: { status: 'ok', store: 'memory', storeConnection: 'memory', eventLoopDelayMs: expect.objectContaining({ p99Ms: expect.any(Number), worstMs: expect.any(Number) }), properties: 2, units },
+    });
     expect(units).toBe(7);
+  });
+
+  it('is ready at once on the memory store, which has nothing to reach', async () => {
+    expect(await get('/ready')).toEqual({ status: 200, body: { status: 'ready', checks: [{ name: 'store', ok: true }] } });
   });
 
   it('offers priced rooms of the château for a stay', async () => {

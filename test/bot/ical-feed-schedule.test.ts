@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { BULL_PREFIX, feedQueueName, startFeedQueue } from '../../bot/jobs/feed-queue';
+import { BULL_PREFIX, queueNameOf, startRecurringJobs } from '../../adapters/timers/bullmq-recurring-jobs';
 import { startFeedScheduler } from '../../bot/jobs/feed-scheduler';
 import { feedKey, type FeedRef } from '../../bot/jobs/feed-targets';
 import { createLogger } from '../../bot/logger';
@@ -26,8 +26,8 @@ describe('feed refreshes on BullMQ, when Redis is configured', () => {
   });
 
   it('names the queue after the key prefix, without the colons BullMQ refuses', () => {
-    expect(feedQueueName('majordome:')).toBe('majordome-ical-feeds');
-    expect(feedQueueName('mjt:x:1:')).toBe('mjtx1-ical-feeds');
+    expect(queueNameOf('majordome:', 'ical-feeds')).toBe('majordome-ical-feeds');
+    expect(queueNameOf('mjt:x:1:', 'ical-feeds')).toBe('mjtx1-ical-feeds');
   });
 
   it('runs every feed on its job scheduler, keeps keys under {bull}, and drops schedulers of removed feeds', async () => {
@@ -35,9 +35,9 @@ describe('feed refreshes on BullMQ, when Redis is configured', () => {
     const a: FeedRef = { propertyId: 'p1', unitId: 'u1', feedId: 'airbnb' };
     const b: FeedRef = { propertyId: 'p1', unitId: 'u1', feedId: 'booking-com' };
     const runs: string[] = [];
-    const run = async (ref: FeedRef) => void runs.push(feedKey(ref));
+    const run = async (key: string) => void runs.push(key);
 
-    const first = await startFeedQueue([{ ref: a, everyMs: 300 }, { ref: b, everyMs: 60_000 }], run, { redisUrl: testRedisUrl(), queueName, log });
+    const first = await startRecurringJobs([{ key: feedKey(a), everyMs: 300 }, { key: feedKey(b), everyMs: 60_000 }], run, { connection: { url: testRedisUrl(), maxRetriesPerRequest: null }, queueName, idPrefix: 'feed.', log });
     try {
       await waitFor(() => runs.filter((k) => k === feedKey(a)).length >= 2 && runs.includes(feedKey(b)));
       const ids = (await first.queue.getJobSchedulers(0, -1)).map((s) => s.key).sort();
@@ -51,7 +51,7 @@ describe('feed refreshes on BullMQ, when Redis is configured', () => {
     for (const key of keys) expect(key.startsWith(`${BULL_PREFIX}:${queueName}:`)).toBe(true);
 
     // A restart with feed b removed from the catalogue: its scheduler goes.
-    const second = await startFeedQueue([{ ref: a, everyMs: 300 }], run, { redisUrl: testRedisUrl(), queueName, log });
+    const second = await startRecurringJobs([{ key: feedKey(a), everyMs: 300 }], run, { connection: { url: testRedisUrl(), maxRetriesPerRequest: null }, queueName, idPrefix: 'feed.', log });
     try {
       expect((await second.queue.getJobSchedulers(0, -1)).map((s) => s.key)).toEqual([`feed.${feedKey(a)}`]);
     } finally {
@@ -63,13 +63,13 @@ describe('feed refreshes on BullMQ, when Redis is configured', () => {
   it('survives a job whose import throws: the error is logged and the next refresh runs', async () => {
     const queueName = `t${randomUUID().slice(0, 8)}-ical-feeds`;
     let calls = 0;
-    const queue = await startFeedQueue(
-      [{ ref: { propertyId: 'p1', unitId: 'u1', feedId: 'flaky' }, everyMs: 200 }],
+    const queue = await startRecurringJobs(
+      [{ key: 'p1.u1.flaky', everyMs: 200 }],
       async () => {
         calls++;
         if (calls === 1) throw new Error('boom');
       },
-      { redisUrl: testRedisUrl(), queueName, log },
+      { connection: { url: testRedisUrl(), maxRetriesPerRequest: null }, queueName, idPrefix: 'feed.', log },
     );
     try {
       await waitFor(() => calls >= 2);

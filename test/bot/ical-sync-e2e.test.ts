@@ -14,7 +14,7 @@ import { confirmBooking } from '../../domain/usecases/confirm-booking';
 import { placeHold } from '../../domain/usecases/place-hold';
 import { searchStay } from '../../domain/usecases/search-stay';
 import { FakeClock } from '../fakes/clock';
-import { testRedisUrl, uniqueKeyPrefix } from '../support/redis-store';
+import { testRedisConfig } from '../support/redis-store';
 
 const PROPERTY = 'chateau-de-vauclair';
 const feedRef = { propertyId: PROPERTY, unitId: 'tour', feedId: 'tour-airbnb' };
@@ -73,7 +73,7 @@ function propertiesDir(feedUrl: string): string {
 
 const modes: [string, (base: Config) => Config][] = [
   ['memory store', (base) => base],
-  ['Redis store', (base) => ({ ...base, redisUrl: testRedisUrl(), redisKeyPrefix: uniqueKeyPrefix('ical-e2e') })],
+  ['Redis store', (base) => ({ ...base, ...testRedisConfig('ical-e2e') })],
 ];
 
 describe.each(modes)('calendar sync end to end, %s', (_mode, withStore) => {

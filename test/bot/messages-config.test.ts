@@ -1,4 +1,5 @@
 import { loadPropertiesFrom } from '../../adapters/catalog/load-properties';
+import { MemoryBotStorage } from '../../adapters/store/memory/bot-storage';
 import { createMemoryStore } from '../../adapters/store/memory';
 import { systemClock } from '../../adapters/system/clock';
 import { cryptoIds } from '../../adapters/system/ids';
@@ -61,7 +62,7 @@ describe('the default property', () => {
   it('must be in the catalogue, or the bot does not start', async () => {
     const deps = { catalog: new Catalog(await loadPropertiesFrom(DEMO_PROPERTIES_DIR)), store: createMemoryStore(), clock: systemClock, ids: cryptoIds };
     const services = { notifier: { notify: async () => {} }, payments: { createCheckout: async () => ({ url: 'http://localhost/pay', demo: true, expiresAt: '' }), refund: async () => ({ ok: false as const, code: 'refund_failed' as const }), closeCheckout: async () => {} }, understand: () => { throw new Error('unused'); } };
-    expect(() => createBotRuntime({ deps, log: memoryLogger().log, config: { ...NO_CREDENTIALS, defaultPropertyId: 'no-such-hotel' }, services })).toThrow(
+    expect(() => createBotRuntime({ deps, log: memoryLogger().log, config: { ...NO_CREDENTIALS, defaultPropertyId: 'no-such-hotel' }, storage: new MemoryBotStorage(), services })).toThrow(
       'DEFAULT_PROPERTY_ID: no property "no-such-hotel" in the catalogue',
     );
   });

@@ -1,6 +1,6 @@
 import { ActivityHandler, ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { MemoryBotStorage } from '../../adapters/store/memory/bot-storage';
-import { createRedisStore } from '../../adapters/store/redis';
+import { RedisStore } from '../../adapters/store/redis';
 import { ETagConversationState } from '../../bot/etag-state';
 import type { BotOptions } from '../../bot/majordome-bot';
 import { TurnQueue } from '../../bot/turn-queue';
@@ -134,7 +134,12 @@ describe('turns over HTTP', () => {
 
 describe('two instances on one Redis', () => {
   const keyPrefix = uniqueKeyPrefix('bot-instances');
-  const stores = [createRedisStore({ url: testRedisUrl(), keyPrefix }), createRedisStore({ url: testRedisUrl(), keyPrefix })];
+  const config = { redis: { kind: 'single' as const, url: testRedisUrl() }, redisKeyPrefix: keyPrefix };
+  const redisOf = (bot: TestBot) => {
+    const store = bot.app.deps.store;
+    if (!(store instanceof RedisStore)) throw new Error('expected the Redis store');
+    return store.redis;
+  };
   let loaded: () => void = () => {};
   let release: () => void = () => {};
   const hooks = {
@@ -146,8 +151,8 @@ describe('two instances on one Redis', () => {
   let one: TestBot;
   let two: TestBot;
   beforeAll(async () => {
-    one = await startTestBot({ createBot: countingBot(hooks), store: stores[0] });
-    two = await startTestBot({ createBot: countingBot(hooks), store: stores[1] });
+    one = await startTestBot({ createBot: countingBot(hooks), config });
+    two = await startTestBot({ createBot: countingBot(hooks), config });
   });
   afterAll(async () => {
     await one?.close();
@@ -157,9 +162,9 @@ describe('two instances on one Redis', () => {
   it('keeps conversation state in the store, under its prefix, with a TTL', async () => {
     const a = guestMessage({ serviceUrl: one.capture.url, conversationId: 'c-redis', text: 'hi' });
     expect((await one.post(a)).status).toBe(200);
-    const keys = await stores[0]!.redis.keys(`${keyPrefix}bot:*`);
+    const keys = await redisOf(one).keys(`${keyPrefix}bot:*`);
     expect(keys).toEqual([`${keyPrefix}bot:emulator/conversations/c-redis/`]);
-    expect(await stores[0]!.redis.pttl(keys[0]!)).toBeGreaterThan(0);
+    expect(await redisOf(one).pttl(keys[0]!)).toBeGreaterThan(0);
     // The other instance continues the same conversation.
     const b = guestMessage({ serviceUrl: two.capture.url, conversationId: 'c-redis', text: 'hi' });
     await two.post(b);

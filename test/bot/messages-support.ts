@@ -6,7 +6,7 @@ import type { BotRuntimeOptions } from '../../bot/bot-runtime';
 import { loadConfig, type Config } from '../../bot/config';
 import { loadCalendarConfig } from '../../bot/jobs/feed-config';
 import type { Logger } from '../../bot/logger';
-import type { Store } from '../../domain/ports';
+import type { MemoryStore } from '../../adapters/store/memory';
 import { ConnectorCapture } from '../bench/support/connector-capture';
 import { FakeClock } from '../fakes/clock';
 
@@ -85,9 +85,9 @@ export interface TestBot {
 }
 
 /** The whole app on 127.0.0.1 with a capture server for the replies; calendar sync off (no network). */
-export async function startTestBot(options: { botConfig?: BotConfig; createBot?: BotRuntimeOptions['createBot']; store?: Store; host?: string } = {}): Promise<TestBot> {
+export async function startTestBot(options: { botConfig?: BotConfig; createBot?: BotRuntimeOptions['createBot']; store?: MemoryStore; config?: Partial<Config>; host?: string } = {}): Promise<TestBot> {
   const { app, base, capture, logLines, close } = await startLoopbackApp({
-    config: { host: options.host ?? '127.0.0.1' },
+    config: { host: options.host ?? '127.0.0.1', ...options.config },
     over: {
       botConfig: options.botConfig ?? NO_CREDENTIALS,
       ...(options.createBot ? { createBot: options.createBot } : {}),

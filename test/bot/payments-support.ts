@@ -1,7 +1,9 @@
 import type { PaymentsConfig } from '../../bot/payments-config';
 import type { Booking } from '../../domain/bookings/booking';
 import type { GuestAddress } from '../../domain/guests/guest-address';
-import type { StaffAlert, Store } from '../../domain/ports';
+import type { MemoryStore } from '../../adapters/store/memory';
+import type { Config } from '../../bot/config';
+import type { StaffAlert } from '../../domain/ports';
 import { awaitPayment } from '../../domain/usecases/await-payment';
 import { placeHold } from '../../domain/usecases/place-hold';
 import { upsertGuest } from '../../domain/usecases/upsert-guest';
@@ -21,13 +23,13 @@ export interface PaymentsWorld extends LoopbackApp {
  * The whole app on 127.0.0.1: with `stripe`, the real Stripe SDK pointed at a local fake API;
  * without, the demo checkout. Notices go to a capture server; staff alerts are recorded.
  */
-export async function startPaymentsWorld(options: { stripe?: boolean; now?: string; store?: Store; redisKeyPrefix?: string } = {}): Promise<PaymentsWorld> {
+export async function startPaymentsWorld(options: { stripe?: boolean; now?: string; store?: MemoryStore; config?: Partial<Config> } = {}): Promise<PaymentsWorld> {
   const stripe = options.stripe ? await FakeStripeApi.start() : null;
   const paymentsConfig: PaymentsConfig = stripe ? { stripe: { secretKey: 'sk_test_fakefakefake', webhookSecret: WEBHOOK_SECRET }, linkSecret: 'a-link-secret-for-tests-only-0123456789' } : { stripe: null, linkSecret: null };
   const alerts: StaffAlert[] = [];
   const world = await startLoopbackApp({
     clock: new FakeClock(Date.parse(options.now ?? '2027-11-20T09:00:00Z')),
-    config: options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {},
+    config: options.config ?? {},
     over: {
       payments: { config: paymentsConfig, ...(stripe ? { stripe: stripe.client() } : {}) },
       ...(options.store ? { store: options.store } : {}),

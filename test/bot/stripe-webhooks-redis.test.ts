@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { signedEvent } from '../fakes/stripe-api';
-import { makeTestRedisStore } from '../support/redis-store';
+import { testRedisConfig } from '../support/redis-store';
 import { CHATEAU, heldBooking, startPaymentsWorld, toldTo, WEBHOOK_SECRET, type PaymentsWorld } from './payments-support';
 
 /** With Redis, event ids are remembered in Redis (shared by every instance) and bookings keep their payment records. */
@@ -8,9 +8,9 @@ describe('Stripe webhooks on the Redis store', () => {
   let w: PaymentsWorld;
   let prefix = '';
   beforeAll(async () => {
-    const store = makeTestRedisStore('stripe-webhooks');
-    prefix = store.keyPrefix;
-    w = await startPaymentsWorld({ stripe: true, store, redisKeyPrefix: prefix });
+    const config = testRedisConfig('stripe-webhooks');
+    prefix = config.redisKeyPrefix;
+    w = await startPaymentsWorld({ stripe: true, config });
   });
   afterAll(async () => {
     await w?.close();

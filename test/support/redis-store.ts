@@ -21,3 +21,8 @@ export function uniqueKeyPrefix(label = 'test'): string {
 export function makeTestRedisStore(label = 'test', options: Omit<RedisStoreOptions, 'url' | 'keyPrefix'> = {}): RedisStore {
   return createRedisStore({ ...options, url: testRedisUrl(), keyPrefix: uniqueKeyPrefix(label) });
 }
+
+/** App settings that put everything on the private server, under a fresh key prefix. */
+export function testRedisConfig(label = 'test'): { redis: { kind: 'single'; url: string }; redisKeyPrefix: string } {
+  return { redis: { kind: 'single', url: testRedisUrl() }, redisKeyPrefix: uniqueKeyPrefix(label) };
+}

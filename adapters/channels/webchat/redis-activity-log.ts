@@ -117,6 +117,11 @@ export class RedisActivityLog implements ActivityLog {
     await this.subscribed;
   }
 
+  /** Whether the subscriber connection is up: without it, replies made on other instances arrive only on the next poll. */
+  subscriberReady(): boolean {
+    return this.subscriber?.status === 'ready';
+  }
+
   async close(): Promise<void> {
     this.events.removeAllListeners();
     const sub = this.subscriber;

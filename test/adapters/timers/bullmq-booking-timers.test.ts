@@ -30,7 +30,7 @@ describe('BullMQ booking timers (private redis-server)', () => {
   const queueName = bookingTimersQueueName(uniqueKeyPrefix('booking-timers'));
   const open: BullBookingTimers[] = [];
   const start = async (handler: TimerHandler) => {
-    const timers = await BullBookingTimers.start({ redisUrl: testRedisUrl(), queueName, clock, handler, log: quiet });
+    const timers = await BullBookingTimers.start({ connection: { url: testRedisUrl(), maxRetriesPerRequest: null }, queueName, clock, handler, log: quiet });
     open.push(timers);
     return timers;
   };

@@ -1,7 +1,8 @@
 import type { Config } from '../../../bot/config';
 import type { StaffConfig } from '../../../bot/staff-config';
 import type { Booking } from '../../../domain/bookings/booking';
-import type { StaffAlert, Store } from '../../../domain/ports';
+import type { MemoryStore } from '../../../adapters/store/memory';
+import type { StaffAlert } from '../../../domain/ports';
 import { ConnectorCapture } from '../../bench/support/connector-capture';
 import { guestMessage } from '../../bench/support/guest-activity';
 import { FakeClock } from '../../fakes/clock';
@@ -16,7 +17,7 @@ export interface RequestApp extends LoopbackApp {
   alerts: StaffAlert[];
 }
 
-export async function startRequestApp(options: { store?: Store; clock?: FakeClock; staff?: StaffConfig; config?: Partial<Config>; capture?: ConnectorCapture } = {}): Promise<RequestApp> {
+export async function startRequestApp(options: { store?: MemoryStore; clock?: FakeClock; staff?: StaffConfig; config?: Partial<Config>; capture?: ConnectorCapture } = {}): Promise<RequestApp> {
   const alerts: StaffAlert[] = [];
   const started = await startLoopbackApp({
     clock: options.clock ?? new FakeClock(Date.parse(START)),

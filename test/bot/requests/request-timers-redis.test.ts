@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { bookingTimerJobId, bookingTimersQueueName } from '../../../adapters/timers/bullmq-booking-timers';
 import { FakeClock } from '../../fakes/clock';
 import { ConnectorCapture } from '../../bench/support/connector-capture';
-import { testRedisUrl, uniqueKeyPrefix } from '../../support/redis-store';
+import { testRedisConfig } from '../../support/redis-store';
 import { GITE, requestTheGite, START, startRequestApp, toldSince } from './request-app';
 
 const HOUR = 3_600_000;
@@ -14,10 +14,10 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 
 describe('request timers survive a restart (Redis store: BullMQ delayed jobs, private redis-server)', () => {
   it('a request made before a restart lapses after it, run by the new instance', async () => {
-    const config = { redisUrl: testRedisUrl(), redisKeyPrefix: uniqueKeyPrefix('requests') };
+    const config = testRedisConfig('requests');
     const clock = new FakeClock(Date.parse(START));
     const capture = await ConnectorCapture.start();
-    const queue = new Queue(bookingTimersQueueName(config.redisKeyPrefix), { connection: { url: config.redisUrl }, prefix: '{bull}' });
+    const queue = new Queue(bookingTimersQueueName(config.redisKeyPrefix), { connection: { url: config.redis.url }, prefix: '{bull}' });
     try {
       const first = await startRequestApp({ clock, capture, config });
       expect(first.app.deps.store.kind).toBe('redis');

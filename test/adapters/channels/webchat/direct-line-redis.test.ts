@@ -1,4 +1,4 @@
-import { createRedisStore, RedisStore } from '../../../../adapters/store/redis';
+import { RedisStore } from '../../../../adapters/store/redis';
 import { RedisActivityLog } from '../../../../adapters/channels/webchat/redis-activity-log';
 import { FakeClock } from '../../../fakes/clock';
 import { testRedisUrl, uniqueKeyPrefix } from '../../../support/redis-store';
@@ -15,8 +15,8 @@ describe('Direct Line on Redis, across instances', () => {
   let b: WebchatTestApp;
   beforeAll(async () => {
     const clock = new FakeClock(Date.parse('2027-11-20T09:00:00Z'));
-    a = await startWebchatApp({ store: createRedisStore({ url: testRedisUrl(), keyPrefix: prefix }), webchat: { secret }, clock });
-    b = await startWebchatApp({ store: createRedisStore({ url: testRedisUrl(), keyPrefix: prefix }), webchat: { secret }, clock });
+    a = await startWebchatApp({ config: { redis: { kind: 'single', url: testRedisUrl() }, redisKeyPrefix: prefix }, webchat: { secret }, clock });
+    b = await startWebchatApp({ config: { redis: { kind: 'single', url: testRedisUrl() }, redisKeyPrefix: prefix }, webchat: { secret }, clock });
   });
   afterAll(async () => {
     await a?.close();
@@ -82,8 +82,8 @@ describe('Direct Line on Redis without a secret', () => {
   let a: WebchatTestApp;
   let b: WebchatTestApp;
   beforeAll(async () => {
-    a = await startWebchatApp({ store: createRedisStore({ url: testRedisUrl(), keyPrefix: prefix }) });
-    b = await startWebchatApp({ store: createRedisStore({ url: testRedisUrl(), keyPrefix: prefix }) });
+    a = await startWebchatApp({ config: { redis: { kind: 'single', url: testRedisUrl() }, redisKeyPrefix: prefix } });
+    b = await startWebchatApp({ config: { redis: { kind: 'single', url: testRedisUrl() }, redisKeyPrefix: prefix } });
   });
   afterAll(async () => {
     await a?.close();
