@@ -10,6 +10,7 @@ import { understand } from '../dialogs/understanding/understand';
 import { createBotRuntime, type BotOverrides, type BotRuntime } from './bot-runtime';
 import type { Config } from './config';
 import { startEventLoopWatchdog } from './event-loop-watchdog';
+import { TURN_CLAIM_MS, TURN_RETENTION_MS } from './once-per-activity';
 import { createServer } from './http/server';
 import { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { ConnectorSender } from './proactive/proactive-sender';
@@ -65,6 +66,7 @@ export async function createApp(
     log,
     config: botConfig,
     storage: infrastructure.botStorage,
+    deliveries: infrastructure.processedIds('turns', { claimMs: TURN_CLAIM_MS, retentionMs: TURN_RETENTION_MS }),
     createBot: over.createBot,
     services: { notifier: requests.notifier, payments: payments.gateway, understand },
   });

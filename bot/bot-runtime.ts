@@ -5,6 +5,8 @@ import { createBotAuthentication, MajordomeAdapter } from './bot-adapter';
 import { BotConfigError, type BotConfig } from './bot-config';
 import { ETagConversationState, ETagUserState } from './etag-state';
 import { messagesHandler } from './http/messages-route';
+import { oncePerActivity } from './once-per-activity';
+import type { ProcessedEvents } from '../domain/payments/event-log';
 import type { Logger } from './logger';
 import { MajordomeBot, type BotOptions } from './majordome-bot';
 import { createTurnErrorHandler } from './turn-error';
@@ -28,6 +30,8 @@ export interface BotRuntimeOptions {
   createBot?: (options: BotOptions) => TurnHandler;
   /** Where conversation and user state live: the infrastructure's bot storage. */
   storage: Storage;
+  /** Guest messages already handled, so a redelivered one runs once; default: none remembered. */
+  deliveries?: ProcessedEvents;
 }
 
 export interface BotRuntime {
@@ -36,6 +40,8 @@ export interface BotRuntime {
   conversationState: ConversationState;
   userState: UserState;
   bot: TurnHandler;
+  /** The bot's turn as every channel must run it: each guest message once, however often delivered. */
+  run(context: TurnContext): Promise<void>;
   defaultPropertyId: string;
   /** True without app credentials: /api/messages admits loopback only. */
   loopbackOnly: boolean;
@@ -70,7 +76,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   adapter.onTurnError = createTurnErrorHandler({ conversationState, log });
   const loopbackOnly = config.credentials === null;
   const queue = new TurnQueue();
-  const handler = messagesHandler({ adapter, logic: (context) => bot.run(context), queue, log, loopbackOnly });
+  const run = options.deliveries ? oncePerActivity(options.deliveries, (context) => bot.run(context), log) : (context: TurnContext) => bot.run(context);
+  const handler = messagesHandler({ adapter, logic: run, queue, log, loopbackOnly });
 
   return {
     adapter,
@@ -78,6 +85,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     conversationState,
     userState,
     bot,
+    run,
     defaultPropertyId,
     loopbackOnly,
     register: (server, path = MESSAGES_PATH) => {

@@ -4,7 +4,7 @@ import { isLocale, type Locale } from '../domain/catalog/locales';
  * What the guest reads when a turn fails. Kept here rather than in dialogs/messages because the
  * adapter says it when the dialogs themselves have failed; same four languages.
  */
-export const TURN_ERROR_TEXT: Record<'failed' | 'crossed', Record<Locale, string>> = {
+export const TURN_ERROR_TEXT: Record<'failed' | 'crossed' | 'unavailable', Record<Locale, string>> = {
   /** The conversation state was cleared: the guest starts again. */
   failed: {
     en: "Sorry, something went wrong on my side. Let's start again: how can I help?",
@@ -18,6 +18,13 @@ export const TURN_ERROR_TEXT: Record<'failed' | 'crossed', Record<Locale, string
     fr: 'Désolé, deux de vos messages se sont croisés. Pouvez-vous renvoyer le dernier ?',
     es: 'Lo siento, dos de sus mensajes se han cruzado. ¿Puede enviar el último de nuevo?',
     pt: 'Desculpe, duas das suas mensagens cruzaram-se. Pode enviar a última novamente?',
+  },
+  /** The store could not be reached: nothing was lost, the guest's progress is kept. */
+  unavailable: {
+    en: "Sorry, we're having a technical problem. Please try again in a minute: I'll pick up where we left off.",
+    fr: 'Désolé, nous rencontrons un problème technique. Merci de réessayer dans une minute : je reprendrai là où nous en étions.',
+    es: 'Lo siento, tenemos un problema técnico. Vuelva a intentarlo en un minuto: seguiré donde lo dejamos.',
+    pt: 'Desculpe, estamos com um problema técnico. Tente de novo daqui a um minuto: continuarei onde ficámos.',
   },
 };
 

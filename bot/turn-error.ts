@@ -1,4 +1,5 @@
 import type { Activity, ConversationState, TurnContext } from 'botbuilder';
+import { isStoreUnavailable } from '../adapters/store/unavailable';
 import type { Logger } from './logger';
 import { TURN_ERROR_TEXT, turnErrorLocale } from './turn-error-text';
 
@@ -37,8 +38,9 @@ export function turnIds(activity: Partial<Activity>): { conversationId?: string;
 /**
  * What the adapter does when a turn throws: log it without personal data, tell the guest in
  * their language, and clear the conversation state so the next message starts afresh instead
- * of replaying the step that failed. A stale-eTag conflict is the exception: the state saved by
- * the other turn is good, so it is kept and the guest is asked to resend. Never throws: a
+ * of replaying the step that failed. Two exceptions keep the state: a stale-eTag conflict (the
+ * state saved by the other turn is good; the guest is asked to resend) and an unreachable store
+ * (the state there is intact; the guest is asked to try again in a minute). Never throws: a
  * failure here must not turn into a 500 that makes the channel retry the broken turn.
  */
 export function createTurnErrorHandler(deps: { conversationState: ConversationState; log: Logger }): (context: TurnContext, error: Error) => Promise<void> {
@@ -46,8 +48,10 @@ export function createTurnErrorHandler(deps: { conversationState: ConversationSt
   return async (context, error) => {
     const activity = context.activity;
     const conflict = isETagConflict(error);
-    log.error({ ...turnIds(activity), err: loggableError(error, activity), stateCleared: !conflict }, conflict ? 'turn lost a state race' : 'turn failed');
-    if (!conflict) {
+    const unavailable = !conflict && isStoreUnavailable(error);
+    const keep = conflict || unavailable;
+    log.error({ ...turnIds(activity), err: loggableError(error, activity), stateCleared: !keep }, conflict ? 'turn lost a state race' : unavailable ? 'turn could not reach the store' : 'turn failed');
+    if (!keep) {
       try {
         await conversationState.delete(context);
       } catch (e) {
@@ -57,7 +61,7 @@ export function createTurnErrorHandler(deps: { conversationState: ConversationSt
     // A guest is waiting only after a message or on joining; events and invokes have no reader.
     if (activity.type !== 'message' && activity.type !== 'conversationUpdate') return;
     try {
-      await context.sendActivity(TURN_ERROR_TEXT[conflict ? 'crossed' : 'failed'][turnErrorLocale(activity.locale)]);
+      await context.sendActivity(TURN_ERROR_TEXT[conflict ? 'crossed' : unavailable ? 'unavailable' : 'failed'][turnErrorLocale(activity.locale)]);
     } catch (e) {
       log.error({ ...turnIds(activity), err: loggableError(e, activity) }, 'could not tell the guest that the turn failed');
     }

@@ -100,7 +100,7 @@ export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides
   const service = new DirectLineService({
     log: activityLog,
     tokens,
-    deliver: queuedDelivery(queue, (activity) => adapter.processActivity(activity, (context) => bot.bot.run(context))),
+    deliver: queuedDelivery(queue, (activity) => adapter.processActivity(activity, (context) => bot.run(context))),
     properties: { defaultId: bot.defaultPropertyId, has: (id) => deps.catalog.get(id) !== undefined },
     bot: BOT_ACCOUNT,
     serviceUrl,

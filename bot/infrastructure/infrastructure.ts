@@ -24,6 +24,11 @@ export interface RecurringJob {
   everyMs: number;
 }
 
+export interface ClaimTiming {
+  claimMs?: number;
+  retentionMs?: number;
+}
+
 /** How many actions a key may take in a window; `name` keeps limiters apart in a shared store. */
 export interface RateLimit {
   name: string;
@@ -45,8 +50,12 @@ export interface Infrastructure {
   readonly activityLog: ActivityLog;
   /** Calendar sync's feed statuses and double-booking records. */
   readonly syncRecords: CalendarSyncRecords;
-  /** Ids already handled for one source (`stripe`, a channel's message ids…), claimed before work and marked done after. */
-  processedIds(scope: string, retentionMs?: number): ProcessedEvents;
+  /**
+   * Ids already handled for one source (`stripe`, a channel's message ids…), claimed before work
+   * and marked done after. A claim lapses after `claimMs` (its holder died mid-way), a done id
+   * after `retentionMs`.
+   */
+  processedIds(scope: string, timing?: ClaimTiming): ProcessedEvents;
   /** A limiter whose counts every instance shares when the store is shared. */
   rateLimiter(limit: RateLimit): RateLimiterAbstract;
   /** Booking deadlines: BullMQ delayed jobs on Redis, in-process timers in memory. */

@@ -23,11 +23,11 @@ export function createMemoryInfrastructure(config: Config, log: Logger, keptStor
     botStorage: new MemoryBotStorage({ ttlMs: config.bot.stateTtlMs }),
     activityLog,
     syncRecords: new MemorySyncRecords(),
-    processedIds: (scope, retentionMs) => {
-      const key = `${scope}\u0000${retentionMs ?? ''}`;
+    processedIds: (scope, timing = {}) => {
+      const key = `${scope}\u0000${timing.claimMs ?? ''}\u0000${timing.retentionMs ?? ''}`;
       let ids = processed.get(key);
       if (!ids) {
-        ids = new MemoryProcessedEvents(() => Date.now(), undefined, retentionMs);
+        ids = new MemoryProcessedEvents(() => Date.now(), timing.claimMs, timing.retentionMs);
         processed.set(key, ids);
       }
       return ids;

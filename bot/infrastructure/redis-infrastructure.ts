@@ -54,11 +54,11 @@ export async function createRedisInfrastructure(target: RedisTarget, config: Con
     botStorage: new RedisBotStorage({ client: main, keyPrefix, ttlMs: config.bot.stateTtlMs }),
     activityLog,
     syncRecords: new RedisSyncRecords(main, keyPrefix),
-    processedIds: (scope, retentionMs) => {
-      const key = `${scope}\u0000${retentionMs ?? ''}`;
+    processedIds: (scope, timing = {}) => {
+      const key = `${scope}\u0000${timing.claimMs ?? ''}\u0000${timing.retentionMs ?? ''}`;
       let ids = processed.get(key);
       if (!ids) {
-        ids = new RedisProcessedEvents(main, keyPrefix, undefined, retentionMs, scope);
+        ids = new RedisProcessedEvents(main, keyPrefix, timing.claimMs, timing.retentionMs, scope);
         processed.set(key, ids);
       }
       return ids;

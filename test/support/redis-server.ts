@@ -99,10 +99,10 @@ export async function stopRedisServerByPid(pid: number, graceMs = 5000): Promise
   }
 }
 
-async function startOnce(binary: string, extraArgs: string[]): Promise<RedisServerHandle | { failed: string }> {
-  const port = await freePort();
+async function startOnce(binary: string, extraArgs: string[], at: { port?: number; dir?: string } = {}): Promise<RedisServerHandle | { failed: string }> {
+  const port = at.port ?? (await freePort());
   if (port === SHARED_PORT) return { failed: 'got the shared port 6379' };
-  const dir = mkdtempSync(join(tmpdir(), 'majordome-redis-'));
+  const dir = at.dir ?? mkdtempSync(join(tmpdir(), 'majordome-redis-'));
   const logfile = join(dir, 'redis.log');
   const args = [
     '--port', String(port),
@@ -130,7 +130,8 @@ async function startOnce(binary: string, extraArgs: string[]): Promise<RedisServ
       return '';
     }
   };
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  // A restartable server's folder holds its append-only file: the caller removes it at the end.
+  const cleanup = () => (at.dir ? undefined : rmSync(dir, { recursive: true, force: true }));
   if (pid === undefined) {
     cleanup();
     return { failed: `could not spawn ${binary}` };
@@ -182,4 +183,44 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisS
     failures.push(started.failed);
   }
   throw new Error(`could not start a private redis-server:\n${failures.join('\n')}`);
+}
+
+export interface RestartableRedis {
+  url: string;
+  /** Stops the server as an outage would (SIGKILL: no goodbye to clients); its data stays in the AOF. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and folder: the AOF brings the data back. */
+  restart(): Promise<void>;
+  /** Stops it for good and removes its folder. */
+  stop(): Promise<void>;
+}
+
+/** A private redis-server with the append-only file on, that a test can take down and bring back. */
+export async function startRestartableRedis(): Promise<RestartableRedis> {
+  const binary = findRedisServer();
+  const dir = mkdtempSync(join(tmpdir(), 'majordome-redis-aof-'));
+  const args = ['--appendonly', 'yes', '--appendfsync', 'always'];
+  const first = await startOnce(binary, args, { dir });
+  if (!('url' in first)) throw new Error(`could not start a private redis-server:\n${first.failed}`);
+  let current: RedisServerHandle | null = first;
+  const port = first.port;
+  return {
+    url: first.url,
+    kill: async () => {
+      if (!current) return;
+      process.kill(current.pid, 'SIGKILL');
+      while (await ping(port)) await sleep(20);
+      current = null;
+    },
+    restart: async () => {
+      const again = await startOnce(binary, args, { dir, port });
+      if (!('url' in again)) throw new Error(`could not restart the private redis-server:\n${again.failed}`);
+      current = again;
+    },
+    stop: async () => {
+      await current?.stop();
+      current = null;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

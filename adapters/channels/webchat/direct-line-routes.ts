@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
+import { isStoreUnavailable } from '../../store/unavailable';
 import { authenticate, bearerOf, mayUse, type Caller } from './auth';
 import type { ConversationRecord } from './activity-log';
 import { isProblem, problem, sendDirectLineError, type DirectLineProblem } from './direct-line-error';
@@ -61,8 +62,16 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineHttpDep
     try {
       await handler(req, res);
     } catch (error) {
-      logger.error({ route: req.getRoute()?.path, err: error instanceof Error ? error.message : 'unknown' }, 'direct line request failed');
-      if (!res.headersSent) sendDirectLineError(res, problem(500, 'ServiceError', 'the request could not be served; try again'));
+      const unavailable = isStoreUnavailable(error);
+      logger.error({ route: req.getRoute()?.path, err: error instanceof Error ? error.message : 'unknown', storeUnavailable: unavailable }, 'direct line request failed');
+      if (res.headersSent) return;
+      if (unavailable) {
+        // A store outage passes: tell the client when to try again rather than that it failed.
+        res.setHeader('retry-after', '30');
+        sendDirectLineError(res, problem(503, 'ServiceUnavailable', 'the service cannot reach its store right now; try again in a minute'));
+      } else {
+        sendDirectLineError(res, problem(500, 'ServiceError', 'the request could not be served; try again'));
+      }
     }
   };
   const preflight: Handler = async (req, res) => {

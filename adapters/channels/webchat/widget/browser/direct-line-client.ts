@@ -21,6 +21,13 @@ class Refused extends Error {
   }
 }
 
+/** The server answered with another error: 429 (too fast) and 503 (a passing outage) are told apart for the guest. */
+export class HttpFailure extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
 const MAX_BACKOFF_MS = 30_000;
 /** WebSockets that never open (a proxy that blocks them): poll instead after this many. */
 const WS_FAILURES_BEFORE_POLLING = 3;
@@ -218,7 +225,7 @@ export class DirectLineClient {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await fetch(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     if (res.status === 401 || res.status === 403 || res.status === 404) throw new Refused(res.status);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    if (!res.ok) throw new HttpFailure(res.status);
     const text = await res.text();
     return (record<T>(text ? (JSON.parse(text) as unknown) : {}) ?? ({} as T));
   }

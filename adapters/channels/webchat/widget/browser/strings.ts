@@ -18,6 +18,8 @@ export interface WidgetStrings {
   reconnecting: string;
   offline: string;
   notSent: string;
+  tooFast: string;
+  unavailable: string;
   newTab: string;
   unread: (n: number) => string;
 }
@@ -39,6 +41,8 @@ const en: WidgetStrings = {
   reconnecting: 'Connection lost, reconnecting…',
   offline: 'You are offline.',
   notSent: 'Not sent. Check your connection and try again.',
+  tooFast: 'Not sent: that was a lot of messages at once. Please wait a few seconds.',
+  unavailable: 'Not sent: we have a technical problem. Please try again in a minute.',
   newTab: '(opens in a new tab)',
   unread: (n) => `${n} new message${n > 1 ? 's' : ''}`,
 };
@@ -60,6 +64,8 @@ const fr: WidgetStrings = {
   reconnecting: 'Connexion perdue, reconnexion…',
   offline: 'Vous êtes hors ligne.',
   notSent: 'Message non envoyé. Vérifiez votre connexion et réessayez.',
+  tooFast: 'Non envoyé : beaucoup de messages d’un coup. Patientez quelques secondes.',
+  unavailable: 'Non envoyé : nous avons un problème technique. Réessayez dans une minute.',
   newTab: '(s’ouvre dans un nouvel onglet)',
   unread: (n) => `${n} nouveau${n > 1 ? 'x' : ''} message${n > 1 ? 's' : ''}`,
 };
@@ -81,6 +87,8 @@ const es: WidgetStrings = {
   reconnecting: 'Conexión perdida, reconectando…',
   offline: 'Estás sin conexión.',
   notSent: 'No enviado. Comprueba tu conexión y vuelve a intentarlo.',
+  tooFast: 'No enviado: demasiados mensajes seguidos. Espera unos segundos.',
+  unavailable: 'No enviado: tenemos un problema técnico. Inténtalo de nuevo en un minuto.',
   newTab: '(se abre en una pestaña nueva)',
   unread: (n) => `${n} mensaje${n > 1 ? 's' : ''} nuevo${n > 1 ? 's' : ''}`,
 };
@@ -102,6 +110,8 @@ const pt: WidgetStrings = {
   reconnecting: 'Ligação perdida, a restabelecer…',
   offline: 'Está sem ligação.',
   notSent: 'Não enviada. Verifique a ligação e tente de novo.',
+  tooFast: 'Não enviada: muitas mensagens de seguida. Aguarde uns segundos.',
+  unavailable: 'Não enviada: temos um problema técnico. Tente de novo daqui a um minuto.',
   newTab: '(abre num novo separador)',
   unread: (n) => `${n} mensage${n > 1 ? 'ns novas' : 'm nova'}`,
 };

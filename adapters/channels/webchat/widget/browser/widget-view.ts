@@ -120,11 +120,12 @@ export class WidgetView {
     return node !== null;
   }
 
-  markFailed(id: string): void {
+  /** `status`: the server's answer, 0 when none came. */
+  markFailed(id: string, status: number): void {
     const node = this.userNode(id);
     if (!node || node.querySelector('.failed')) return;
     node.classList.remove('pending');
-    node.append(el('p', { class: 'failed' }, [this.s.notSent]));
+    node.append(el('p', { class: 'failed' }, [status === 429 ? this.s.tooFast : status === 503 ? this.s.unavailable : this.s.notSent]));
   }
 
   showTyping(): void {

@@ -1,5 +1,5 @@
 import { brandColours } from './colours';
-import { DirectLineClient, randomId } from './direct-line-client';
+import { DirectLineClient, HttpFailure, randomId } from './direct-line-client';
 import { list, record, str, type Activity, type CardAction, type OutgoingActivity } from './protocol';
 import { safeHref } from './markdown';
 import { SessionStore } from './session-store';
@@ -96,7 +96,7 @@ export function mountWidget(o: WidgetOptions): void {
     client
       .start()
       .then((session) => client.send({ ...activity, from: { id: session.userId, role: 'user' } }))
-      .catch(() => view.markFailed(clientActivityID));
+      .catch((error: unknown) => view.markFailed(clientActivityID, error instanceof HttpFailure ? error.status : 0));
   }
 
   /**

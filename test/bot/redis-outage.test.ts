@@ -1,0 +1,80 @@
+import { guestMessage } from '../bench/support/guest-activity';
+import { startRestartableRedis, type RestartableRedis } from '../support/redis-server';
+import { uniqueKeyPrefix } from '../support/redis-store';
+import { startTestBot, type TestBot } from './messages-support';
+
+/** Resolves when `check` holds; jest's timeout bounds the wait. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 50));
+}
+
+const json = async (url: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const res = await fetch(url);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+/**
+ * Redis stopped and started under a conversation (append-only file on, so its data comes back):
+ * the guest is told at once in their language, health says what is wrong, and once Redis is back
+ * the redelivered message runs exactly once, on the state the conversation had.
+ */
+describe('a Redis outage in the middle of a conversation', () => {
+  jest.setTimeout(90_000);
+  let redis: RestartableRedis;
+  let bot: TestBot;
+  beforeAll(async () => {
+    redis = await startRestartableRedis();
+    bot = await startTestBot({ config: { redis: { kind: 'single', url: redis.url }, redisKeyPrefix: uniqueKeyPrefix('outage') } });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await redis?.stop();
+  });
+
+  const say = async (conversationId: string, text: string, activityId?: string) => {
+    const activity = guestMessage({ serviceUrl: bot.capture.url, conversationId, text, locale: 'fr-FR', ...(activityId ? { activityId } : {}) });
+    const res = await bot.post(activity);
+    return { status: res.status, replies: bot.capture.repliesTo(activity.id).map((r) => r.activity.text ?? ''), id: activity.id };
+  };
+
+  it('tells the guest within seconds, reports it on /health and /ready, then runs the redelivered message once on the kept state', async () => {
+    const conversation = 'c-outage';
+    const search = await say(conversation, 'Avez-vous une chambre du 12 au 15 décembre pour 2 adultes ?');
+    expect(search.status).toBe(200);
+    expect(search.replies.join('\n')).toContain('Voici nos disponibilités');
+    expect((await json(`${bot.base}/ready`)).status).toBe(200);
+
+    await redis.kill();
+    const started = Date.now();
+    const during = await say(conversation, 'la première', 'msg-during-outage');
+    const tookMs = Date.now() - started;
+    expect(during.status).toBe(200);
+    expect(during.replies).toEqual(['Désolé, nous rencontrons un problème technique. Merci de réessayer dans une minute : je reprendrai là où nous en étions.']);
+    // A few seconds at most (the store's command deadline is 2.5 s); far from a hung turn.
+    expect(tookMs).toBeLessThan(15_000);
+
+    const health = await json(`${bot.base}/health`);
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', store: 'redis', storeConnection: expect.stringMatching(/unreachable|connecting/) });
+    const ready = await json(`${bot.base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'unavailable', checks: expect.arrayContaining([expect.objectContaining({ name: 'store', ok: false })]) });
+
+    await redis.restart();
+    await eventually(async () => (await json(`${bot.base}/ready`)).status === 200);
+
+    // The channel delivers the same message again: it runs now, on the offers the guest saw before.
+    const retried = await say(conversation, 'la première', 'msg-during-outage');
+    expect(retried.status).toBe(200);
+    const answer = bot.capture.repliesTo('msg-during-outage').map((r) => r.activity.text ?? '');
+    expect(answer.length).toBeGreaterThan(1);
+    expect(answer.slice(1).join('\n')).not.toMatch(/problème technique|didn't understand|pas compris/);
+
+    // And once more: nothing new is said.
+    const before = bot.capture.repliesTo('msg-during-outage').length;
+    const again = await say(conversation, 'la première', 'msg-during-outage');
+    expect(again.status).toBe(200);
+    expect(bot.capture.repliesTo('msg-during-outage')).toHaveLength(before);
+    expect(bot.logLines()).toContain('message delivered again; already handled or in hand, skipped');
+  });
+});
