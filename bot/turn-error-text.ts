@@ -4,7 +4,7 @@ import { isLocale, type Locale } from '../domain/catalog/locales';
  * What the guest reads when a turn fails. Kept here rather than in dialogs/messages because the
  * adapter says it when the dialogs themselves have failed; same four languages.
  */
-export const TURN_ERROR_TEXT: Record<'failed' | 'crossed' | 'unavailable', Record<Locale, string>> = {
+export const TURN_ERROR_TEXT: Record<'failed' | 'crossed' | 'unavailable' | 'tooFast', Record<Locale, string>> = {
   /** The conversation state was cleared: the guest starts again. */
   failed: {
     en: "Sorry, something went wrong on my side. Let's start again: how can I help?",
@@ -25,6 +25,13 @@ export const TURN_ERROR_TEXT: Record<'failed' | 'crossed' | 'unavailable', Recor
     fr: 'Désolé, nous rencontrons un problème technique. Merci de réessayer dans une minute : je reprendrai là où nous en étions.',
     es: 'Lo siento, tenemos un problema técnico. Vuelva a intentarlo en un minuto: seguiré donde lo dejamos.',
     pt: 'Desculpe, estamos com um problema técnico. Tente de novo daqui a um minuto: continuarei onde ficámos.',
+  },
+  /** Said once when a conversation posts faster than its limit; the messages past it are not read. */
+  tooFast: {
+    en: "You're sending messages faster than I can read them. Please wait a few seconds, then send your last one again.",
+    fr: 'Vous envoyez des messages plus vite que je ne peux les lire. Patientez quelques secondes, puis renvoyez le dernier.',
+    es: 'Está enviando mensajes más rápido de lo que puedo leerlos. Espere unos segundos y vuelva a enviar el último.',
+    pt: 'Está a enviar mensagens mais depressa do que as consigo ler. Aguarde uns segundos e volte a enviar a última.',
   },
 };
 

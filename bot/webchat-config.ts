@@ -25,6 +25,7 @@ export const webchatEnvShape = {
   DIRECT_LINE_TOKEN_TTL_SECONDS: int('a number of seconds', 60, 86_400).default(1800),
   WEBCHAT_ALLOWED_ORIGINS: originList.optional(),
   WEBCHAT_TOKEN_RATE_PER_MINUTE: int('a number of tokens', 1, 100_000).default(20),
+  WEBCHAT_MESSAGES_PER_MINUTE: int('a number of messages', 1, 10_000).default(30),
   WEBCHAT_LOG_TTL_DAYS: int('a number of days', 1, 365).default(30),
 };
 
@@ -37,6 +38,8 @@ export interface WebchatConfig {
   /** Null: this deployment's own origin and its loopback addresses. */
   allowedOrigins: string[] | null;
   tokenRatePerMinute: number;
+  /** Messages one conversation may post per minute: a guest types a few; a script types hundreds. */
+  messagesPerMinute: number;
   /** How long a conversation's log outlives its last activity. */
   logTtlMs: number;
 }
@@ -50,6 +53,7 @@ export function loadWebchatConfig(env: NodeJS.ProcessEnv): WebchatConfig {
     tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
     allowedOrigins: e.WEBCHAT_ALLOWED_ORIGINS ?? null,
     tokenRatePerMinute: e.WEBCHAT_TOKEN_RATE_PER_MINUTE,
+    messagesPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE,
     logTtlMs: e.WEBCHAT_LOG_TTL_DAYS * 24 * 3600 * 1000,
   };
 }

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { Request, Server } from 'restify';
-import type { ActivityLog } from '../adapters/channels/webchat/activity-log';
+import type { ActivityLog, ConversationRecord } from '../adapters/channels/webchat/activity-log';
 import { DirectLineBotAdapter } from '../adapters/channels/webchat/direct-line-bot-adapter';
 import { registerDirectLineRoutes } from '../adapters/channels/webchat/direct-line-routes';
 import { DirectLineService, newOpaqueId, WEBCHAT_CHANNEL_ID, type DirectLineServiceDeps } from '../adapters/channels/webchat/direct-line-service';
@@ -17,6 +17,7 @@ import type { Infrastructure } from './infrastructure/infrastructure';
 import type { Logger } from './logger';
 import type { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { createTurnErrorHandler } from './turn-error';
+import { TURN_ERROR_TEXT, turnErrorLocale } from './turn-error-text';
 import { TurnQueue } from './turn-queue';
 import type { WebchatConfig } from './webchat-config';
 
@@ -107,8 +108,12 @@ export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides
     logger: log,
   });
   const origins = new OriginPolicy(wc.allowedOrigins ? (() => { const fixed = new Set(wc.allowedOrigins); return () => fixed; })() : defaultOrigins(config, server));
-  registerDirectLineRoutes(server, { service, tokens, secret: wc.secret, origins, streamBase: streamBaseOf(config), logger: log });
-  registerWebchatTokenRoute(server, { service, tokens, origins, perMinute: wc.tokenRatePerMinute, logger: log });
+  const postLimiter = infrastructure.rateLimiter({ name: 'webchat-posts', points: wc.messagesPerMinute, durationSeconds: 60 });
+  const tellTooFast = (record: ConversationRecord) =>
+    service.tellLater(record.conversationId, [{ type: 'message', text: TURN_ERROR_TEXT.tooFast[turnErrorLocale(record.locale)] }]);
+  registerDirectLineRoutes(server, { service, tokens, secret: wc.secret, origins, streamBase: streamBaseOf(config), postLimiter, tellTooFast, logger: log });
+  const tokenLimiter = infrastructure.rateLimiter({ name: 'webchat-tokens', points: wc.tokenRatePerMinute, durationSeconds: 60 });
+  registerWebchatTokenRoute(server, { service, tokens, origins, limiter: tokenLimiter, clientAddress: (req) => req.socket.remoteAddress ?? 'unknown', logger: log });
   const streams = new DirectLineStreams({ service, tokens, secret: wc.secret, origins, logger: log });
   streams.attach(server.server as HttpServer);
   messenger.register(WEBCHAT_CHANNEL_ID, new WebchatSender(service));

@@ -5,6 +5,8 @@ import type { PaymentDeps } from '../../domain/payments/deps';
 import type { ProcessedEvents } from '../../domain/payments/event-log';
 import { applyPaymentEvent } from '../../domain/usecases/settle-payment';
 import type { Logger } from '../logger';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumePoint } from '../../adapters/rate-limit/consume';
 import { sendProblem } from './problem';
 import { isJsonContentType, readRawBody } from './raw-body';
 
@@ -15,7 +17,7 @@ export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
  * body would not match), then each event id is handled once. A failure answers 500 so that
  * Stripe retries; everything else, unknown event types included, answers 200.
  */
-export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webhookSecret: string; events: ProcessedEvents; deps: PaymentDeps; log: Logger }): void {
+export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webhookSecret: string; events: ProcessedEvents; limiter: RateLimiterAbstract; deps: PaymentDeps; log: Logger }): void {
   const lookupPaymentIntent = async (id: string) => {
     const intent = await o.stripe.paymentIntents.retrieve(id);
     const bookingId = intent.metadata?.['bookingId'];
@@ -40,6 +42,14 @@ export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webho
       return sendProblem(res, 400, 'bad_signature', [reason]);
     }
 
+    // Per object, after the signature: a storm about one checkout is slowed, never refused. A 429
+    // would be a failure to Stripe anyway; 503 with Retry-After says "later", and Stripe retries.
+    const limited = await consumePoint(o.limiter, objectIdOf(event));
+    if (!limited.allowed) {
+      o.log.warn({ eventId: event.id, type: event.type }, 'stripe events about one object come too fast; delayed');
+      res.setHeader('retry-after', String(limited.retryAfterSeconds));
+      return sendProblem(res, 503, 'slow_down', ['too many events about this object; send it again later']);
+    }
     if (!(await o.events.claim(event.id))) {
       o.log.info({ eventId: event.id, type: event.type }, 'stripe event already handled');
       return res.send(200, { received: true, duplicate: true });
@@ -61,4 +71,11 @@ export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webho
       return sendProblem(res, 500, 'event_failed', ['the event could not be handled now; it will be retried']);
     }
   });
+}
+
+/** The checkout, payment or refund an event is about; the event's type when it names none. */
+function objectIdOf(event: Stripe.Event): string {
+  const object: unknown = event.data?.object;
+  const id: unknown = typeof object === 'object' && object !== null ? Reflect.get(object, 'id') : undefined;
+  return typeof id === 'string' && id !== '' ? id.slice(0, 255) : `type:${event.type}`;
 }

@@ -58,6 +58,9 @@ export function createPayments(deps: UseCaseDeps, config: Config, log: Logger, o
   return { gateway: new RecordedPaymentGateway(deps, demo), mode: 'demo', signer: demo.signer, calendarUrl: calendarUrlWith(demo.signer), stripe: null, demo };
 }
 
+/** A checkout sees a handful of events in its life; far more in a minute is a replay storm. */
+const STRIPE_EVENTS_PER_OBJECT_PER_MINUTE = 30;
+
 /** What the hold sweep does for payments on each property, with the bookings it has just read. */
 export type PaymentSweep = (propertyId: string, bookings: readonly Booking[]) => Promise<void>;
 
@@ -77,7 +80,8 @@ export function startPayments(
   registerReturnPages(server);
   registerBookingCalendar(server, { deps, signer: b.signer, log });
   if (b.stripe) {
-    registerStripeWebhook(server, { stripe: b.stripe.client, webhookSecret: b.stripe.webhookSecret, events: o.infrastructure.processedIds('stripe'), deps: paymentDeps, log });
+    const limiter = o.infrastructure.rateLimiter({ name: 'stripe-objects', points: STRIPE_EVENTS_PER_OBJECT_PER_MINUTE, durationSeconds: 60 });
+    registerStripeWebhook(server, { stripe: b.stripe.client, webhookSecret: b.stripe.webhookSecret, events: o.infrastructure.processedIds('stripe'), limiter, deps: paymentDeps, log });
     registerStablePayLink(server, { deps, stripe: b.stripe.payments, signer: b.signer, log });
   } else {
     registerDemoCheckout(server, { deps: paymentDeps, signer: b.signer, log });

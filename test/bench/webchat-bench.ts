@@ -189,7 +189,7 @@ function startApp(echo: boolean) {
   return createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1' }, log, {
     calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
     botConfig: { credentials: null, stateTtlMs: 3600_000, defaultPropertyId: null },
-    webchatConfig: { secret: null, tokenTtlSeconds: 1800, allowedOrigins: null, tokenRatePerMinute: 1_000_000, logTtlMs: 3600_000 },
+    webchatConfig: { secret: null, tokenTtlSeconds: 1800, allowedOrigins: null, tokenRatePerMinute: 1_000_000, messagesPerMinute: 1_000_000, logTtlMs: 3600_000 },
     ...(echo ? { createBot: () => new EchoBot() } : {}),
   });
 }

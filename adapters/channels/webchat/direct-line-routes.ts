@@ -1,5 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumePoint } from '../../rate-limit/consume';
 import { isStoreUnavailable } from '../../store/unavailable';
 import { authenticate, bearerOf, mayUse, type Caller } from './auth';
 import type { ConversationRecord } from './activity-log';
@@ -20,6 +22,10 @@ export interface DirectLineHttpDeps {
   origins: OriginPolicy;
   /** `ws://host` or `wss://host` of a request, for the stream URLs we hand out. */
   streamBase(req: Request): string;
+  /** Messages one conversation may post in a window (a token opens one conversation, so this is per token too). */
+  postLimiter: RateLimiterAbstract;
+  /** Says once, in the conversation, that the guest writes faster than the assistant reads. */
+  tellTooFast(record: ConversationRecord): Promise<void>;
   logger: Logger;
 }
 
@@ -180,6 +186,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineHttpDep
       post: async (req, res) => {
         const found = await conversationFor(req);
         if (isProblem(found)) return fail(res, found);
+        const decision = await consumePoint(deps.postLimiter, found.record.conversationId);
+        if (!decision.allowed) {
+          if (decision.firstRefusal) await deps.tellTooFast(found.record);
+          res.setHeader('retry-after', String(decision.retryAfterSeconds));
+          return fail(res, problem(429, 'TooManyRequests', 'this conversation is sending messages too fast; wait a few seconds'));
+        }
         const body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
         if (!body.ok) return fail(res, body.problem);
         const parsed = incomingActivitySchema.safeParse(body.value);

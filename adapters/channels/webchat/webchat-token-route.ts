@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumePoint } from '../../rate-limit/consume';
 import { z } from 'zod';
 import { problem, sendDirectLineError } from './direct-line-error';
 import type { DirectLineService } from './direct-line-service';
@@ -20,8 +21,10 @@ export interface WebchatTokenDeps {
   service: DirectLineService;
   tokens: DirectLineTokens;
   origins: OriginPolicy;
-  /** Tokens one address may get per minute. */
-  perMinute: number;
+  /** Tokens one client address may get in a window; shared by every instance when the store is. */
+  limiter: RateLimiterAbstract;
+  /** The client's address: the socket's peer, or the forwarded one behind a trusted proxy. */
+  clientAddress(req: Request): string;
   logger: Logger;
 }
 
@@ -29,10 +32,10 @@ export interface WebchatTokenDeps {
  * POST /webchat/token `{ property, locale? }` → `{ conversationId, token, expires_in }`: what
  * the widget asks for, from a page of an allowed origin, with no secret (a page cannot keep
  * one). The token opens one new conversation of that property and nothing else. Limited per
- * client address, as seen on the socket: behind a proxy, the proxy's limit must do this job.
+ * client address.
  */
 export function registerWebchatTokenRoute(server: Server, deps: WebchatTokenDeps): void {
-  const limiter = new RateLimiterMemory({ points: deps.perMinute, duration: 60 });
+  const limiter = deps.limiter;
 
   const preflight = async (req: Request, res: Response): Promise<void> => {
     deps.origins.cors(req.headers, res);
@@ -44,11 +47,9 @@ export function registerWebchatTokenRoute(server: Server, deps: WebchatTokenDeps
     const origin = req.headers.origin;
     if (typeof origin !== 'string') return sendDirectLineError(res, problem(403, 'Forbidden', 'tokens are given to web pages only: the request has no Origin'));
     if (!deps.origins.allows(origin)) return sendDirectLineError(res, problem(403, 'Forbidden', `origin ${origin.slice(0, 200)} is not allowed to use this web chat`));
-    try {
-      await limiter.consume(req.socket.remoteAddress ?? 'unknown');
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+    const decision = await consumePoint(limiter, deps.clientAddress(req));
+    if (!decision.allowed) {
+      res.setHeader('Retry-After', String(decision.retryAfterSeconds));
       return sendDirectLineError(res, problem(429, 'TooManyRequests', 'too many conversations started from this address; try again later'));
     }
     const body = await readJsonBody(req, 1024);

@@ -37,7 +37,7 @@ export interface WebchatTestApp {
 export async function startWebchatApp(options: { webchat?: Partial<WebchatConfig>; store?: MemoryStore; config?: Partial<Config>; clock?: FakeClock } = {}): Promise<WebchatTestApp> {
   const { log, lines } = memoryLogger();
   const clock = options.clock ?? new FakeClock(Date.parse('2027-11-20T09:00:00Z'));
-  const webchatConfig: WebchatConfig = { secret: null, tokenTtlSeconds: 1800, allowedOrigins: null, tokenRatePerMinute: 1000, logTtlMs: 3600_000, ...options.webchat };
+  const webchatConfig: WebchatConfig = { secret: null, tokenTtlSeconds: 1800, allowedOrigins: null, tokenRatePerMinute: 1000, messagesPerMinute: 1000, logTtlMs: 3600_000, ...options.webchat };
   const app = await createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1', ...options.config }, log, {
     clock,
     calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
