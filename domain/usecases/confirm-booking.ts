@@ -1,4 +1,5 @@
 import type { Actor, Booking } from '../bookings/booking';
+import { isPayable } from '../bookings/unpaid';
 import { err, ok, type Result } from '../result';
 import type { UseCaseDeps } from './deps';
 import { recordTransition } from './record-transition';
@@ -16,7 +17,7 @@ export async function confirmBooking(
   const booking = await deps.store.getBooking(req.propertyId, req.bookingId);
   if (!booking) return err('booking_not_found');
   if (booking.state === 'confirmed') return ok(booking);
-  if (!['held', 'awaiting_payment', 'approved'].includes(booking.state)) return err('invalid_transition');
+  if (!isPayable(booking.state)) return err('invalid_transition');
 
   const claimed = await deps.store.confirmHold({
     propertyId: booking.propertyId,
