@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { loadPropertiesFrom } from '../adapters/catalog/load-properties';
 import { registerWebChatPages } from '../adapters/channels/webchat/pages/web-chat-pages';
+import { InProcessBookingEvents } from '../adapters/events/in-process-booking-events';
 import { systemClock } from '../adapters/system/clock';
 import { cryptoIds } from '../adapters/system/ids';
 import { Catalog } from '../domain/catalog/catalog';
@@ -45,11 +46,13 @@ export interface App {
 export async function createApp(config: Config, log: Logger, over: { store?: Store; clock?: Clock } & CalendarOverrides & BotOverrides & WebchatOverrides & RequestOverrides & PaymentsOverrides = {}): Promise<App> {
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
   const store = over.store ?? createStore(config);
-  const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
+  // In process by design: each instance reacts to the booking changes it makes.
+  const events = new InProcessBookingEvents(log);
+  const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds, events };
   const server = createServer(deps, log);
   registerWebChatPages(server, { catalog, log });
   const calendar = await startCalendar(deps, server, config, log, over);
-  const requests = startRequestToBook({ deps, server, config, log, notifier: calendar.notifier, over });
+  const requests = startRequestToBook({ deps, server, config, log, notifier: calendar.notifier, events, over });
   const payments = createPayments(deps, config, log, over);
   const botConfig = over.botConfig ?? loadBotConfig(process.env);
   const bot = createBotRuntime({
