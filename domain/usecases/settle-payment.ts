@@ -7,6 +7,7 @@ import { paymentsOf, updateBookingWith } from '../payments/booking-writes';
 import type { PaymentDeps } from '../payments/deps';
 import type { PaymentEvent } from '../payments/payment-event';
 import { dueOnline } from '../payments/payment-policy';
+import { confirmBooking } from './confirm-booking';
 import { recordTransition } from './record-transition';
 import { refundBooking } from './refund-booking';
 
@@ -89,13 +90,15 @@ async function settleCheckout(deps: PaymentDeps, e: Completed): Promise<SettleOu
       return 'refunded_unwanted';
     }
     if (isPayable(booking.state)) {
-      const claimed = await deps.store.confirmHold({ propertyId: booking.propertyId, holdId: booking.holdId, bookingId: booking.id, now: deps.clock.now().getTime() });
-      if (claimed.ok) {
-        const done = await recordTransition(deps, booking, 'confirmed', 'payment', `paid through checkout ${e.checkoutId}`, (b) => withReceipt(b, receipt));
-        if (!done.ok || !hasReceipt(done.value, e.checkoutId)) continue;
+      const done = await confirmBooking(deps, { propertyId: booking.propertyId, bookingId: booking.id, actor: 'payment', reason: `paid through checkout ${e.checkoutId}`, patch: (b) => withReceipt(b, receipt) });
+      if (done.ok) {
+        // Confirmed by another payment meanwhile: decide again from the stored booking.
+        if (!hasReceipt(done.value, e.checkoutId)) continue;
         await tellConfirmed(deps, done.value);
         return 'confirmed';
       }
+      // Only a lapsed hold is settled late below; any other refusal means the booking moved.
+      if (done.code !== 'hold_expired' && done.code !== 'hold_not_found') continue;
     }
     if (booking.state === 'requested') {
       // Still waiting for the staff's answer: no link was given, so this money is not for a stay yet.
