@@ -33,6 +33,8 @@ export interface App {
   messenger: ProactiveGuestMessenger;
   /** Request-to-book: staff answers (signed links, token API) and the deadlines of requests. */
   requests: RequestToBook;
+  /** Booking events of this instance: timers, staff alerts and notices hang from them. */
+  events: InProcessBookingEvents;
   /** Web chat: our Direct Line 3.0 service and the widget's token endpoint. */
   webchat: Webchat;
   /** Stripe Checkout, or the demo checkout page when no key is configured. */
@@ -75,6 +77,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
     bot,
     messenger,
     requests,
+    events,
     webchat,
     payments,
     listen: () =>
