@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { loadPropertiesFrom } from '../adapters/catalog/load-properties';
 import { registerWebChatPages } from '../adapters/channels/webchat/pages/web-chat-pages';
+import { InProcessBookingEvents } from '../adapters/events/in-process-booking-events';
 import { systemClock } from '../adapters/system/clock';
 import { cryptoIds } from '../adapters/system/ids';
 import { Catalog } from '../domain/catalog/catalog';
@@ -35,6 +36,8 @@ export interface App {
   messenger: ProactiveGuestMessenger;
   /** Request-to-book: staff answers (signed links, token API) and the deadlines of requests. */
   requests: RequestToBook;
+  /** Booking events of this instance: timers, staff alerts and notices hang from them. */
+  events: InProcessBookingEvents;
   /** Web chat: our Direct Line 3.0 service and the widget's token endpoint. */
   webchat: Webchat;
   /** Stripe Checkout, or the demo checkout page when no key is configured. */
@@ -53,12 +56,14 @@ export async function createApp(
   const catalog = new Catalog(await loadPropertiesFrom(config.propertiesDir));
   const infrastructure = await createInfrastructure(config, log, over.store ? { memoryStore: over.store } : {});
   const store = infrastructure.store;
-  const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
+  // In process by design: each instance reacts to the booking changes it makes.
+  const events = new InProcessBookingEvents(log);
+  const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds, events };
   const watchdog = startEventLoopWatchdog(log, { warnMs: config.eventLoopWarnMs });
   const server = createServer(deps, { infrastructure, watchdog }, log);
   registerWebChatPages(server, { catalog, log });
   const calendar = await startCalendar(deps, infrastructure, server, config, log, over);
-  const requests = startRequestToBook({ deps, infrastructure, server, config, log, notifier: calendar.notifier, over });
+  const requests = startRequestToBook({ deps, infrastructure, server, config, log, notifier: calendar.notifier, events, over });
   const payments = createPayments(deps, config, log, over);
   const botConfig = over.botConfig ?? config.bot;
   const bot = createBotRuntime({
@@ -84,6 +89,7 @@ export async function createApp(
     bot,
     messenger,
     requests,
+    events,
     webchat,
     payments,
     listen: () =>

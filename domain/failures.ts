@@ -16,6 +16,7 @@ export const FAILURE_CODES = [
   'price_changed',
   'hold_expired',
   'hold_not_found',
+  'payment_unavailable',
   'booking_not_found',
   'invalid_transition',
   'conflict',

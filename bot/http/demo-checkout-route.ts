@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { linkPaths, type LinkSigner } from '../../adapters/payments/link-signer';
 import type { Booking } from '../../domain/bookings/booking';
+import { isPayable } from '../../domain/bookings/unpaid';
 import type { CheckoutRecord } from '../../domain/bookings/payment-record';
 import { LOCALES, type Locale } from '../../domain/catalog/locales';
 import type { Property } from '../../domain/catalog/schema';
@@ -15,8 +16,6 @@ import type { Logger } from '../logger';
 import { sendPage } from './pay-pages';
 import { sendProblem } from './problem';
 import { readRawBody } from './raw-body';
-
-const UNPAID = ['held', 'awaiting_payment', 'approved'];
 
 interface Found {
   property: Property;
@@ -78,7 +77,7 @@ export function registerDemoCheckout(server: Server, o: { deps: PaymentDeps; sig
     !paid(f) &&
     f.checkout.open &&
     Date.parse(f.checkout.expiresAt) > o.deps.clock.now().getTime() &&
-    (f.checkout.purpose === 'date_change' ? f.booking.state === 'confirmed' : UNPAID.includes(f.booking.state));
+    (f.checkout.purpose === 'date_change' ? f.booking.state === 'confirmed' : isPayable(f.booking.state));
 
   server.get(base, async (req, res) => {
     const query = Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));

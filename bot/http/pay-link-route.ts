@@ -1,6 +1,7 @@
 import type { Request, Server } from 'restify';
 import type { LinkSigner } from '../../adapters/payments/link-signer';
 import type { StripePayments } from '../../adapters/payments/stripe/stripe-payments';
+import { isPayable } from '../../domain/bookings/unpaid';
 import { LOCALES, localize, type Locale } from '../../domain/catalog/locales';
 import { paymentsOf } from '../../domain/payments/booking-writes';
 import { recordCheckout } from '../../domain/payments/recorded-gateway';
@@ -8,8 +9,6 @@ import type { UseCaseDeps } from '../../domain/usecases/deps';
 import { t } from '../../dialogs/messages/catalog';
 import type { Logger } from '../logger';
 import { sendPage } from './pay-pages';
-
-const UNPAID = ['held', 'awaiting_payment', 'approved'];
 
 function localeOf(req: Request, fallback: Locale): Locale {
   const asked = String((req.query as Record<string, unknown> | undefined)?.['locale'] ?? '');
@@ -48,7 +47,7 @@ export function registerStablePayLink(server: Server, o: { deps: UseCaseDeps; st
     const title = localize(property.name, locale);
     if (booking.state === 'confirmed') return sendPage(res, 200, { lang: locale, title, lines: [t(locale, 'payPageAlreadyPaid')] });
     const now = o.deps.clock.now().getTime();
-    if (!UNPAID.includes(booking.state) || Date.parse(booking.holdExpiresAt) <= now) {
+    if (!isPayable(booking.state) || Date.parse(booking.holdExpiresAt) <= now) {
       return sendPage(res, 410, { lang: locale, title, lines: [t(locale, 'payPageExpired')] });
     }
 

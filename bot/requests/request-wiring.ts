@@ -1,6 +1,8 @@
 import type { Server } from 'restify';
 import type { TimerHandler } from '../../adapters/timers/timer-handler';
+import type { BookingEventSubscriptions } from '../../domain/bookings/booking-events';
 import type { GuestMessenger, PaymentGateway, StaffNotifier } from '../../domain/ports';
+import { subscribeDeadlineTimers } from '../../domain/usecases/deadline-timers';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import type { RequestDeps } from '../../domain/usecases/request-deps';
 import { runDeadline, scheduleOpenDeadlines } from '../../domain/usecases/request-deadlines';
@@ -8,7 +10,7 @@ import type { Config } from '../config';
 import type { Infrastructure, StartedTimers } from '../infrastructure/infrastructure';
 import type { Logger } from '../logger';
 import type { StaffConfig } from '../staff-config';
-import { requestIntake } from './request-intake';
+import { alertStaffOfRequests } from './request-alert';
 import { registerStaffApiRoutes } from './staff-api-route';
 import { registerStaffLinkRoutes } from './staff-link-route';
 
@@ -18,7 +20,7 @@ export interface RequestOverrides {
 }
 
 export interface RequestToBook {
-  /** The staff notifier, with answer links and a lapse timer on each new request: give it to the bot. */
+  /** The staff notifier the requests alert through (the one given). */
   notifier: StaffNotifier;
   /** Starts the deadlines once the payment gateway and the guest messenger exist. */
   answerWith(services: { payments: PaymentGateway; messenger: GuestMessenger }): Promise<void>;
@@ -28,11 +30,12 @@ export interface RequestToBook {
 }
 
 /**
- * Request-to-book in the app: the staff routes (signed links, token API), the alert intake, and
- * the timers that lapse unanswered requests and end unpaid payment windows — BullMQ jobs with
- * Redis, in-process timers rebuilt from the store at boot otherwise.
+ * Request-to-book in the app: the staff routes (signed links, token API), the staff alert of
+ * each new request, and the timers that lapse unanswered requests and end unpaid payment
+ * windows — BullMQ jobs with Redis, in-process timers rebuilt from the store at boot otherwise.
+ * Alert and timers hang from the booking events (`requested`, `approved`).
  */
-export function startRequestToBook(args: { deps: UseCaseDeps; infrastructure: Infrastructure; server: Server; config: Config; log: Logger; notifier: StaffNotifier; over?: RequestOverrides }): RequestToBook {
+export function startRequestToBook(args: { deps: UseCaseDeps; infrastructure: Infrastructure; server: Server; config: Config; log: Logger; notifier: StaffNotifier; events: BookingEventSubscriptions; over?: RequestOverrides }): RequestToBook {
   const { deps, server, config, log } = args;
   const staff = args.over?.staff ?? config.staff;
   if (!staff.linkSecret) log.info({}, 'STAFF_LINK_SECRET is not set: booking request alerts carry no approve/decline links');
@@ -42,12 +45,10 @@ export function startRequestToBook(args: { deps: UseCaseDeps; infrastructure: In
   let timers: StartedTimers | null = null;
   let closed = false;
 
-  const notifier = requestIntake(args.notifier, {
-    deps,
-    timers: () => timers,
-    links: staff.linkSecret ? { baseUrl: config.publicBaseUrl, secret: staff.linkSecret } : null,
-    log,
-  });
+  const { notifier } = args;
+  // The lapse timer first: a request whose alert cannot be sent still lapses on time.
+  subscribeDeadlineTimers(args.events, () => timers);
+  alertStaffOfRequests(args.events, { notifier, links: staff.linkSecret ? { baseUrl: config.publicBaseUrl, secret: staff.linkSecret } : null });
   registerStaffLinkRoutes(server, { deps, answerDeps: () => answerDeps, secret: staff.linkSecret, log });
   registerStaffApiRoutes(server, { deps, answerDeps: () => answerDeps, token: staff.token, log });
 
@@ -61,9 +62,9 @@ export function startRequestToBook(args: { deps: UseCaseDeps; infrastructure: In
       };
       timers = await args.infrastructure.bookingTimers(deps.clock, handler);
       if (closed) return timers.close();
-      answerDeps = { ...deps, payments, messenger, timers, notifier };
+      answerDeps = { ...deps, payments, messenger, notifier };
       // In memory the timers died with the last process; with Redis this brings back a lost job.
-      const scheduled = await scheduleOpenDeadlines(answerDeps);
+      const scheduled = await scheduleOpenDeadlines({ ...deps, timers });
       log.info({ scheduled, timers: args.infrastructure.kind === 'redis' ? 'bullmq' : 'memory' }, 'booking request deadlines scheduled');
     },
     runDueTimers: async () => (timers ? timers.runDue() : 0),

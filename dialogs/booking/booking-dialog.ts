@@ -3,14 +3,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { ratePlanOf, unitTypeOf } from '../../domain/catalog/catalog';
 import { localize } from '../../domain/catalog/locales';
 import { stayLength } from '../../domain/calendar/nights';
-import type { Booking } from '../../domain/bookings/booking';
-import type { CheckoutLink } from '../../domain/ports';
-import { awaitPayment, requestBooking } from '../../domain/usecases/await-payment';
-import { cancelBooking } from '../../domain/usecases/cancel-booking';
-// Three days to answer plus 48 hours to pay, in one hold: decline and lapse release it early.
-import { REQUEST_HOLD_MINUTES } from '../../domain/bookings/request-to-book';
-import { placeHold } from '../../domain/usecases/place-hold';
-import { upsertGuest } from '../../domain/usecases/upsert-guest';
+import { bookStay, type BookStayFailure } from '../../domain/usecases/book-stay';
 import { formatMoney, formatParty, formatStay } from '../messages/format';
 import type { ProfileAccessor } from '../profile';
 import { BOOKING_DIALOG, SEARCH_DIALOG, type SearchOptions, type Selection } from '../search/search-dialog';
@@ -18,6 +11,7 @@ import { termsText } from '../search/offer-cards';
 import { mentionsStay, mergeSlots } from '../search/stay-slots';
 import type { ConversationServices } from '../services';
 import { addressOf, button, getTurn, msg, notUnderstood, requestIdOf, say, type Turn } from '../turn';
+import { bookingDetails } from './booking-details';
 import { readEmail, readName, readPhone } from './contact';
 
 type Asking = 'name' | 'email' | 'phone' | 'confirm' | 'price';
@@ -30,7 +24,7 @@ interface BookingState {
   asking: Asking | null;
 }
 
-/** Contact details, a summary with the total and terms, the hold, then the payment step. */
+/** Contact details, a summary with the total and terms, then the booking use case's answer, told. */
 export class BookingDialog extends Dialog<Selection> {
   constructor(private readonly services: ConversationServices, private readonly profiles: ProfileAccessor) {
     super(BOOKING_DIALOG);
@@ -70,7 +64,7 @@ export class BookingDialog extends Dialog<Selection> {
       }
       case 'confirm':
       case 'price':
-        if (yes) return this.hold(dc, turn, state);
+        if (yes) return this.book(dc, turn, state);
         if (no) {
           await say(dc.context, `${msg(turn, 'notBooked')} ${msg(turn, 'anythingElse')}`);
           return dc.endDialog();
@@ -139,88 +133,59 @@ export class BookingDialog extends Dialog<Selection> {
     return [button(msg(turn, 'btnYes'), { kind: 'yes' }), button(msg(turn, 'btnNo'), { kind: 'no' })];
   }
 
-  private async hold(dc: DialogContext, turn: Turn, state: BookingState): Promise<DialogTurnResult> {
-    const { deps } = this.services;
+  /** Asks the booking use case to book the stay, and tells the guest what came of it. */
+  private async book(dc: DialogContext, turn: Turn, state: BookingState): Promise<DialogTurnResult> {
+    const { deps, payments, notifier, log } = this.services;
     const { activity } = dc.context;
     const { property, profile } = turn;
-    const guest = await upsertGuest(deps, {
-      propertyId: property.id,
-      channel: activity.channelId,
-      channelUserId: activity.from.id,
-      locale: profile.locale,
-      name: state.name,
-      email: state.email,
-      phone: state.phone,
-    });
-    profile.guestId = guest.id;
-    const request = property.bookingMode === 'request';
-    const held = await placeHold(deps, {
+    const booked = await bookStay({ ...deps, payments, notifier }, {
       propertyId: property.id,
       ...state.selection,
-      channel: 'direct',
-      source: activity.channelId,
+      guest: { channel: activity.channelId, channelUserId: activity.from.id, locale: profile.locale, name: state.name, email: state.email, phone: state.phone },
       address: addressOf(activity, profile.locale),
-      // A message delivered twice by the channel must not hold twice.
+      // A message delivered twice by the channel must not book twice.
       requestId: requestIdOf(activity, deps.ids.id()),
-      guestId: guest.id,
-      actor: `guest:${guest.id}`,
-      ...(request ? { holdMinutes: REQUEST_HOLD_MINUTES } : {}),
     });
-    if (!held.ok) {
-      if (held.code === 'price_changed' && held.detail?.quote) {
-        const updated = { ...state, asking: 'price' as const, selection: { ...state.selection, expectedTotal: held.detail.quote.total } };
-        if (dc.activeDialog) dc.activeDialog.state = updated;
-        await say(dc.context, msg(turn, 'priceChanged', { total: formatMoney(updated.selection.expectedTotal, property.currency, profile.locale) }), this.yesNo(turn));
-        return Dialog.EndOfTurn;
+    if (!booked.ok) return this.notBooked(dc, turn, state, booked);
+
+    const outcome = booked.value;
+    const { booking } = outcome;
+    profile.guestId = booking.guestId;
+    log.info({ propertyId: property.id, bookingId: booking.id, outcome: outcome.code }, 'booking made');
+    switch (outcome.code) {
+      case 'requested':
+        await say(dc.context, msg(turn, 'requestSent', { reference: booking.reference }));
+        break;
+      case 'awaiting_payment': {
+        const { checkout } = outcome;
+        const minutes = Math.max(1, Math.round((Date.parse(booking.holdExpiresAt) - deps.clock.now().getTime()) / 60_000));
+        await say(dc.context, msg(turn, 'held', { reference: booking.reference, minutes }));
+        await say(dc.context, [msg(turn, 'payNow', { url: checkout.url }), checkout.demo ? msg(turn, 'payDemo') : ''].filter(Boolean).join('\n'));
+        break;
       }
-      this.services.log.info({ propertyId: property.id, code: held.code }, 'hold refused');
-      await say(dc.context, msg(turn, 'soldOutMeanwhile'));
-      const { stay, party } = state.selection;
-      return dc.replaceDialog(SEARCH_DIALOG, { slots: { ...stay, nights: stayLength(stay), adults: party.adults, children: party.children } } satisfies SearchOptions);
+      case 'already_handled':
+        await say(dc.context, bookingDetails(turn, booking));
+        break;
     }
-    const booking = held.value;
-    this.services.log.info({ propertyId: property.id, bookingId: booking.id, mode: property.bookingMode }, 'booking held');
-    if (request) {
-      await requestBooking(deps, { propertyId: property.id, bookingId: booking.id, actor: `guest:${guest.id}` });
-      await this.services.notifier.notify({
-        propertyId: property.id,
-        kind: 'booking_request',
-        summary: `Booking request ${booking.reference} waits for an answer`,
-        data: { bookingId: booking.id, reference: booking.reference, checkIn: booking.stay.checkIn, checkOut: booking.stay.checkOut, unitTypeId: booking.unitTypeId },
-        at: deps.clock.now().toISOString(),
-      });
-      await say(dc.context, msg(turn, 'requestSent', { reference: booking.reference }));
-      return dc.endDialog(booking.reference);
-    }
-    let link: CheckoutLink;
-    try {
-      link = await this.services.payments.createCheckout(booking, guest);
-    } catch (error) {
-      return this.paymentUnavailable(dc, turn, booking, error);
-    }
-    await awaitPayment(deps, { propertyId: property.id, bookingId: booking.id, actor: 'system' });
-    const minutes = Math.max(1, Math.round((Date.parse(booking.holdExpiresAt) - deps.clock.now().getTime()) / 60_000));
-    await say(dc.context, msg(turn, 'held', { reference: booking.reference, minutes }));
-    await say(dc.context, [msg(turn, 'payNow', { url: link.url }), link.demo ? msg(turn, 'payDemo') : ''].filter(Boolean).join('\n'));
     return dc.endDialog(booking.reference);
   }
 
-  /**
-   * No payment link, no hold: the nights go back at once rather than sitting held for a guest
-   * who cannot pay, and the guest hears that nothing was booked or charged.
-   */
-  private async paymentUnavailable(dc: DialogContext, turn: Turn, booking: Booking, error: unknown): Promise<DialogTurnResult> {
-    const { deps, log, notifier } = this.services;
-    log.warn({ propertyId: booking.propertyId, bookingId: booking.id, err: error instanceof Error ? error.message : String(error) }, 'payment link could not be created');
-    await cancelBooking(deps, { propertyId: booking.propertyId, bookingId: booking.id, actor: 'system', reason: 'the payment link could not be created' });
-    await notifier.notify({
-      propertyId: booking.propertyId,
-      kind: 'other',
-      summary: `Payment link for ${booking.reference} could not be created; the hold was released`,
-      data: { bookingId: booking.id, reference: booking.reference },
-      at: deps.clock.now().toISOString(),
-    });
-    await say(dc.context, msg(turn, 'paymentUnavailable'));
-    return dc.endDialog();
+  private async notBooked(dc: DialogContext, turn: Turn, state: BookingState, failure: BookStayFailure): Promise<DialogTurnResult> {
+    const { property, profile } = turn;
+    if (failure.code === 'price_changed' && failure.detail) {
+      const updated = { ...state, asking: 'price' as const, selection: { ...state.selection, expectedTotal: failure.detail.quote.total } };
+      if (dc.activeDialog) dc.activeDialog.state = updated;
+      await say(dc.context, msg(turn, 'priceChanged', { total: formatMoney(updated.selection.expectedTotal, property.currency, profile.locale) }), this.yesNo(turn));
+      return Dialog.EndOfTurn;
+    }
+    if (failure.code === 'payment_unavailable') {
+      this.services.log.warn({ propertyId: property.id, bookingId: failure.detail?.bookingId, err: failure.detail?.cause }, 'payment link could not be created');
+      await say(dc.context, msg(turn, 'paymentUnavailable'));
+      return dc.endDialog();
+    }
+    this.services.log.info({ propertyId: property.id, code: failure.code }, 'hold refused');
+    await say(dc.context, msg(turn, 'soldOutMeanwhile'));
+    const { stay, party } = state.selection;
+    return dc.replaceDialog(SEARCH_DIALOG, { slots: { ...stay, nights: stayLength(stay), adults: party.adults, children: party.children } } satisfies SearchOptions);
   }
 }

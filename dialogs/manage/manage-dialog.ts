@@ -2,8 +2,6 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Booking } from '../../domain/bookings/booking';
 import { normalizeReference } from '../../domain/bookings/reference';
-import { unitTypeOf } from '../../domain/catalog/catalog';
-import { localize } from '../../domain/catalog/locales';
 import { stayLength } from '../../domain/calendar/nights';
 import { previewCancellation } from '../../domain/usecases/cancel-booking';
 import { cancelAndRefund } from '../../domain/usecases/cancel-and-refund';
@@ -11,8 +9,9 @@ import { settleDateChange } from '../../domain/usecases/settle-date-change';
 import type { MoneyDeps } from '../../domain/payments/deps';
 import { changeBookingDates, previewDateChange } from '../../domain/usecases/change-dates';
 import { findBookingByReferenceAndEmail, upcomingBookingsOf } from '../../domain/usecases/find-booking';
+import { bookingDetails } from '../booking/booking-details';
 import { readEmail } from '../booking/contact';
-import { formatMoney, formatNight, formatParty, formatStay } from '../messages/format';
+import { formatMoney, formatNight, formatStay } from '../messages/format';
 import type { ProfileAccessor } from '../profile';
 import { fold } from '../search/choice';
 import { EMPTY_SLOTS, mergeSlots, missingSlot, type StaySlot, type StaySlots } from '../search/stay-slots';
@@ -195,7 +194,7 @@ export class ManageDialog extends Dialog<ManageOptions> {
 
   private async found(dc: DialogContext, turn: Turn, state: ManageState, booking: Booking): Promise<DialogTurnResult> {
     const next = { ...state, bookingId: booking.id, reference: booking.reference };
-    await say(dc.context, this.details(turn, booking));
+    await say(dc.context, bookingDetails(turn, booking));
     if (next.wish) return this.act(dc, turn, next, booking);
     if (booking.state === 'cancelled' || booking.state === 'expired' || booking.state === 'declined') return this.done(dc, turn, msg(turn, 'anythingElse'));
     this.save(dc, { ...next, asking: 'action' });
@@ -248,19 +247,6 @@ export class ManageDialog extends Dialog<ManageOptions> {
     this.save(dc, { ...state, asking: 'change', newTotal: preview.value.total });
     await say(dc.context, msg(turn, 'changePreview', { stay: stayText, total: money(preview.value.total), difference }), this.yesNo(turn));
     return Dialog.EndOfTurn;
-  }
-
-  private details(turn: Turn, booking: Booking): string {
-    const locale = turn.profile.locale;
-    const type = unitTypeOf(turn.property, booking.unitTypeId);
-    return msg(turn, 'bookingDetails', {
-      reference: booking.reference,
-      room: type ? localize(type.name, locale) : booking.unitTypeId,
-      stay: formatStay(booking.stay, stayLength(booking.stay), locale),
-      party: formatParty(booking.party, locale),
-      total: formatMoney(booking.quote.total, turn.property.currency, locale),
-      state: msg(turn, `state_${booking.state}`),
-    });
   }
 
   private async listMine(dc: DialogContext, turn: Turn, state: ManageState, mine: Booking[]): Promise<DialogTurnResult> {

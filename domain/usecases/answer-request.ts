@@ -60,7 +60,7 @@ async function refusedNow(deps: RequestDeps, req: AnswerRequest): Answer<never> 
 
 /**
  * The staff accept a request: the guest gets a payment link on their channel and 48 hours to
- * pay, within the nights' existing hold. The checkout is created before the approval is
+ * pay, within the nights' existing hold (the `approved` event sets the payment window's timer). The checkout is created before the approval is
  * recorded, so a failing payment provider leaves the request open to try again, and a link
  * from an approval that lost a race is never sent to anyone.
  */
@@ -82,7 +82,6 @@ export async function approveRequest(deps: RequestDeps, req: AnswerRequest): Ans
 
   const moved = await moveFrom(deps, booking, REQUEST_OPEN, 'approved', req.actor, req.reason, withDeadline);
   if (!moved.ok) return refusedNow(deps, req);
-  await deps.timers.schedule('payment_window', booking.propertyId, booking.id, new Date(dueAt));
   const delivery = await deps.messenger.tell({ kind: 'request_approved', booking: moved.value, checkout });
   return ok({ booking: moved.value, checkout, delivery });
 }

@@ -1,10 +1,12 @@
-import { eventOf, type Actor, type Booking } from '../bookings/booking';
+import type { Actor, Booking } from '../bookings/booking';
+import { datesChangedEventOf } from '../bookings/booking-events';
 import { isValidStay, nightsOf, type Stay } from '../calendar/nights';
 import { unitsOfType } from '../catalog/catalog';
 import { quoteStay } from '../pricing/quote';
 import type { Quote, QuoteFailureCode } from '../pricing/quote-types';
 import { isFree } from '../ports';
 import { err, ok, type Result } from '../result';
+import { announceSaved } from './announce-saved';
 import type { UseCaseDeps } from './deps';
 import { pricingView } from './inventory-snapshot';
 
@@ -73,6 +75,6 @@ export async function changeBookingDates(
   };
   const saved = await deps.store.updateBooking(updated);
   if (!saved.ok) return err('conflict');
-  await deps.store.appendEvent(eventOf(saved.value));
+  await announceSaved(deps, saved.value, datesChangedEventOf(saved.value, booking.stay));
   return ok({ booking: saved.value, previousTotal: booking.quote.total });
 }

@@ -1,8 +1,7 @@
-import type { Booking, BookingState } from '../bookings/booking';
+import type { Booking } from '../bookings/booking';
+import { isPayable } from '../bookings/unpaid';
 import { paymentsOf, updateBookingWith } from '../payments/booking-writes';
 import type { PaymentDeps } from '../payments/deps';
-
-const WAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'approved'];
 
 /**
  * Closes the open checkouts of bookings that can no longer be paid for: the hold lapsed (the
@@ -15,7 +14,7 @@ export async function closeLapsedCheckouts(deps: PaymentDeps, propertyId: string
   for (const booking of bookings ?? (await deps.store.listBookings(propertyId))) {
     const open = paymentsOf(booking).checkouts.filter((c) => c.open && c.purpose === 'booking');
     if (!open.length) continue;
-    const stillPayable = WAITING.includes(booking.state) && Date.parse(booking.holdExpiresAt) > now;
+    const stillPayable = isPayable(booking.state) && Date.parse(booking.holdExpiresAt) > now;
     if (stillPayable || booking.state === 'confirmed') continue;
     for (const checkout of open) {
       await deps.payments.closeCheckout(booking, checkout.id);

@@ -1,3 +1,4 @@
+import type { BookingEvents } from '../bookings/booking-events';
 import type { Catalog } from '../catalog/catalog';
 import type { Clock, Ids, Store } from '../ports';
 
@@ -6,4 +7,6 @@ export interface UseCaseDeps {
   store: Store;
   clock: Clock;
   ids: Ids;
+  /** Where saved booking changes are announced; absent, nothing listens (tests that do not care). */
+  events?: BookingEvents | undefined;
 }

@@ -1,13 +1,14 @@
-import type { Booking, BookingState } from '../bookings/booking';
+import type { Booking } from '../bookings/booking';
+import { isUnpaid } from '../bookings/unpaid';
 import type { UseCaseDeps } from './deps';
 import { recordTransition } from './record-transition';
 
 /**
- * Not `approved`: an accepted request's payment deadline has its own timer (request-deadlines),
- * which also gives back the nights, held beyond that deadline, and tells the guest; expiring it
- * here first would leave the nights held and the guest uninformed.
+ * Every unpaid booking but an `approved` one: an accepted request's payment deadline has its own
+ * timer (request-deadlines), which also gives back the nights, held beyond that deadline, and
+ * tells the guest; expiring it here first would leave the nights held and the guest uninformed.
  */
-const AWAITING: readonly BookingState[] = ['held', 'awaiting_payment', 'requested'];
+const sweptHere = (booking: Booking): boolean => isUnpaid(booking.state) && booking.state !== 'approved';
 
 /**
  * Gives expired holds' nights back and marks their bookings expired. The store already treats
@@ -19,7 +20,7 @@ export async function expireHolds(deps: UseCaseDeps, propertyId: string, booking
   const released = await deps.store.sweepExpiredHolds(propertyId, now.getTime());
   const expired: string[] = [];
   for (const booking of bookings ?? (await deps.store.listBookings(propertyId))) {
-    if (!AWAITING.includes(booking.state) || Date.parse(booking.holdExpiresAt) > now.getTime()) continue;
+    if (!sweptHere(booking) || Date.parse(booking.holdExpiresAt) > now.getTime()) continue;
     const moved = await recordTransition(deps, booking, 'expired', 'system', 'hold expired');
     if (moved.ok) expired.push(booking.id);
   }

@@ -1,11 +1,12 @@
 import { newReference } from '../bookings/reference';
-import { eventOf, type Actor, type Booking } from '../bookings/booking';
+import type { Actor, Booking } from '../bookings/booking';
 import { isValidStay, type Stay } from '../calendar/nights';
 import { unitsOfType } from '../catalog/catalog';
 import { quoteStay } from '../pricing/quote';
 import type { Party, Quote, QuoteFailureCode, SalesChannel } from '../pricing/quote-types';
 import { err, ok, type Result } from '../result';
 import type { GuestAddress } from '../guests/guest-address';
+import { announceSaved } from './announce-saved';
 import type { UseCaseDeps } from './deps';
 import { pricingView } from './inventory-snapshot';
 
@@ -113,7 +114,7 @@ async function createHeldBooking(
     };
     const created = await deps.store.createBooking(booking);
     if (created.ok) {
-      await deps.store.appendEvent(eventOf(created.value));
+      await announceSaved(deps, created.value);
       return created;
     }
     // A conflict on our own id means a concurrent replay already created it.

@@ -1,9 +1,8 @@
 import type { Booking, BookingState } from '../bookings/booking';
 import { requestLapsesAt } from '../bookings/request-to-book';
-import type { BookingTimerKind, GuestMessenger, GuestNotice, NoticeDelivery, StaffAlert, StaffNotifier } from '../ports';
+import type { BookingTimerKind, BookingTimers, GuestMessenger, GuestNotice, NoticeDelivery, StaffAlert, StaffNotifier } from '../ports';
 import type { UseCaseDeps } from './deps';
 import { moveFrom } from './guarded-transition';
-import type { RequestDeps } from './request-deps';
 import { PAYMENT_OPEN, REQUEST_OPEN } from './request-state';
 import { releaseRequestNights } from './release-request';
 
@@ -109,7 +108,7 @@ export function pendingDeadline(booking: Booking): { kind: BookingTimerKind; at:
  * Schedules the timers every waiting request needs, from the store: how memory timers come
  * back after a restart, and how a lost job comes back with Redis (scheduling is idempotent).
  */
-export async function scheduleOpenDeadlines(deps: Pick<RequestDeps, 'catalog' | 'store' | 'timers'>): Promise<number> {
+export async function scheduleOpenDeadlines(deps: Pick<UseCaseDeps, 'catalog' | 'store'> & { timers: BookingTimers }): Promise<number> {
   let scheduled = 0;
   for (const property of deps.catalog.list()) {
     for (const booking of await deps.store.listBookings(property.id)) {

@@ -1,11 +1,13 @@
-import type { Booking, BookingState } from '../bookings/booking';
+import type { Booking } from '../bookings/booking';
 import type { ReceiptRecord } from '../bookings/payment-record';
+import { isPayable } from '../bookings/unpaid';
 import { nightsOf } from '../calendar/nights';
 import { unitsOfType } from '../catalog/catalog';
 import { paymentsOf, updateBookingWith } from '../payments/booking-writes';
 import type { PaymentDeps } from '../payments/deps';
 import type { PaymentEvent } from '../payments/payment-event';
 import { dueOnline } from '../payments/payment-policy';
+import { confirmBooking } from './confirm-booking';
 import { recordTransition } from './record-transition';
 import { refundBooking } from './refund-booking';
 
@@ -24,8 +26,6 @@ export type SettleOutcome =
   /** Money for a booking we have no record of, sent back at once. */
   | 'unknown_refunded'
   | 'unknown_booking';
-
-const UNPAID: readonly BookingState[] = ['held', 'awaiting_payment', 'approved'];
 
 /**
  * Applies one provider event to its booking. Safe to repeat and in any order: a checkout's money
@@ -89,16 +89,18 @@ async function settleCheckout(deps: PaymentDeps, e: Completed): Promise<SettleOu
       await giveBack(deps, kept.value, e, booking.state === 'cancelled' ? 'cancellation' : 'duplicate_payment');
       return 'refunded_unwanted';
     }
-    if (UNPAID.includes(booking.state)) {
-      const claimed = await deps.store.confirmHold({ propertyId: booking.propertyId, holdId: booking.holdId, bookingId: booking.id, now: deps.clock.now().getTime() });
-      if (claimed.ok) {
-        const done = await recordTransition(deps, booking, 'confirmed', 'payment', `paid through checkout ${e.checkoutId}`, (b) => withReceipt(b, receipt));
-        if (!done.ok || !hasReceipt(done.value, e.checkoutId)) continue;
+    if (isPayable(booking.state)) {
+      const done = await confirmBooking(deps, { propertyId: booking.propertyId, bookingId: booking.id, actor: 'payment', reason: `paid through checkout ${e.checkoutId}`, patch: (b) => withReceipt(b, receipt) });
+      if (done.ok) {
+        // Confirmed by another payment meanwhile: decide again from the stored booking.
+        if (!hasReceipt(done.value, e.checkoutId)) continue;
         await tellConfirmed(deps, done.value);
         return 'confirmed';
       }
+      // Only a lapsed hold is settled late below; any other refusal means the booking moved.
+      if (done.code !== 'hold_expired' && done.code !== 'hold_not_found') continue;
     }
-    if (!UNPAID.includes(booking.state) && booking.state !== 'expired' && booking.state !== 'declined') {
+    if (booking.state === 'requested') {
       // Still waiting for the staff's answer: no link was given, so this money is not for a stay yet.
       const kept = await deps.store.updateBooking(bump(deps, withReceipt(booking, receipt)));
       if (!kept.ok) continue;
@@ -247,7 +249,7 @@ async function checkoutClosed(deps: PaymentDeps, e: Closed): Promise<SettleOutco
   if (!booking) return 'unknown_booking';
   const lapsed = Date.parse(booking.holdExpiresAt) <= deps.clock.now().getTime();
   const abandoned = e.kind === 'checkout_abandoned';
-  if (!UNPAID.includes(booking.state) || (!lapsed && !abandoned) || hasReceipt(booking, e.checkoutId)) return 'kept';
+  if (!isPayable(booking.state) || (!lapsed && !abandoned) || hasReceipt(booking, e.checkoutId)) return 'kept';
   const to = abandoned ? 'cancelled' : 'expired';
   const moved = await recordTransition(deps, booking, to, abandoned ? 'guest' : 'payment', abandoned ? `checkout ${e.checkoutId} abandoned` : `checkout ${e.checkoutId} expired`);
   if (!moved.ok) return 'kept';

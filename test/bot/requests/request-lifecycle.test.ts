@@ -57,6 +57,27 @@ describe('request-to-book end to end, through /api/messages', () => {
   });
 });
 
+describe('booking events in the app', () => {
+  it('a subscriber that throws does not stop a request: the guest is told, the staff alerted, the lapse set, the failure logged', async () => {
+    const r = await startRequestApp();
+    try {
+      r.app.events.on('requested', 'broken feed', () => {
+        throw new Error('feed down');
+      });
+      const booking = await requestTheGite(r, 'c-broken-subscriber');
+      expect(booking.state).toBe('requested');
+      expect(r.alerts.filter((a) => a.kind === 'booking_request' && a.data.bookingId === booking.id)).toHaveLength(1);
+      expect(r.logLines()).toMatch(/"subscriber":"broken feed","event":"requested".*booking event subscriber failed/);
+      // The lapse timer subscribed before it, and fires at the deadline.
+      r.clock.set(new Date(Date.parse(START) + 72 * HOUR).toISOString());
+      expect(await r.app.requests.runDueTimers()).toBe(1);
+      expect((await r.app.deps.store.getBooking(GITE, booking.id))?.state).toBe('expired');
+    } finally {
+      await r.close();
+    }
+  });
+});
+
 describe('request timers survive a restart (memory store: rebuilt from the store at boot)', () => {
   it('a request made before a restart lapses after it, at 3 days, and the guest is told', async () => {
     const store = createMemoryStore();

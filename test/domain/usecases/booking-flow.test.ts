@@ -121,13 +121,23 @@ describe('hold, confirm, cancel', () => {
     expect((await placeHold(deps, holdReq())).ok).toBe(true);
   });
 
-  it('a payment after expiry does not confirm the booking', async () => {
+  it('a payment after expiry does not confirm the booking; the sweeper records the expiry', async () => {
     const deps = setup();
     const held = await placeHold(deps, holdReq());
     if (!held.ok) throw new Error(held.code);
     deps.clock.advanceMinutes(25);
     expect(await confirmBooking(deps, { propertyId: 'manoir-test', bookingId: held.value.id, actor: 'payment' })).toEqual({ ok: false, code: 'hold_expired' });
+    expect((await deps.store.getBooking('manoir-test', held.value.id))?.state).toBe('held');
+    await expireHolds(deps, 'manoir-test');
     expect((await deps.store.getBooking('manoir-test', held.value.id))?.state).toBe('expired');
+  });
+
+  it('writes the patch (a receipt) in the same save as the confirmation', async () => {
+    const deps = setup();
+    const held = await placeHold(deps, holdReq());
+    if (!held.ok) throw new Error(held.code);
+    const confirmed = await confirmBooking(deps, { propertyId: 'manoir-test', bookingId: held.value.id, actor: 'payment', patch: (b) => ({ ...b, amountPaid: 123 }) });
+    expect(confirmed.ok && [confirmed.value.state, confirmed.value.amountPaid, confirmed.value.version]).toEqual(['confirmed', 123, 2]);
   });
 
   it('cancels under the policy and gives the nights back', async () => {

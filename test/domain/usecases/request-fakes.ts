@@ -1,9 +1,11 @@
+import { InProcessBookingEvents } from '../../../adapters/events/in-process-booking-events';
 import { createMemoryStore } from '../../../adapters/store/memory';
 import type { Booking } from '../../../domain/bookings/booking';
 import { REQUEST_HOLD_MINUTES } from '../../../domain/bookings/request-to-book';
 import { Catalog } from '../../../domain/catalog/catalog';
 import type { BookingTimerKind, BookingTimers, CheckoutLink, GuestMessenger, GuestNotice, PaymentGateway, StaffAlert, StaffNotifier } from '../../../domain/ports';
 import { requestBooking } from '../../../domain/usecases/await-payment';
+import { subscribeDeadlineTimers } from '../../../domain/usecases/deadline-timers';
 import { placeHold } from '../../../domain/usecases/place-hold';
 import type { RequestDeps } from '../../../domain/usecases/request-deps';
 import { FakeClock } from '../../fakes/clock';
@@ -56,16 +58,30 @@ export const PROPERTY = 'manoir-test';
 export const REQUESTED_AT = '2027-02-01T10:00:00.000Z';
 export const STAY = { checkIn: '2027-03-10', checkOut: '2027-03-13' };
 
+/** Failing subscribers make the test fail loudly instead of being logged away. */
+export function throwingLog(): { error(data: Record<string, unknown>, message: string): never } {
+  return {
+    error(data, message) {
+      throw new Error(`${message}: ${JSON.stringify(data)}`);
+    },
+  };
+}
+
+/** Deadline timers hang from the booking events, as in the app. */
 export function requestSetup(): TestRequestDeps {
+  const events = new InProcessBookingEvents(throwingLog());
+  const timers = new FakeTimers();
+  subscribeDeadlineTimers(events, () => timers);
   return {
     catalog: new Catalog([testProperty({ bookingMode: 'request' })]),
     store: createMemoryStore(),
     clock: new FakeClock(Date.parse(REQUESTED_AT)),
     ids: sequentialIds('bk'),
+    events,
     payments: new FakePayments(),
     messenger: new FakeMessenger(),
     notifier: new FakeNotifier(),
-    timers: new FakeTimers(),
+    timers,
   };
 }
 

@@ -27,7 +27,11 @@ describe('request-to-book: staff answers', () => {
     expect(deps.payments.checkouts.map((b) => b.holdExpiresAt)).toEqual([at(78)]);
     expect(approved.value.checkout.expiresAt).toBe(at(78));
     expect(deps.messenger.told).toEqual([{ kind: 'request_approved', booking: approved.value.booking, checkout: approved.value.checkout }]);
-    expect(deps.timers.scheduled).toEqual([{ kind: 'payment_window', propertyId: PROPERTY, bookingId: request.id, at: at(78) }]);
+    // The request's lapse was set when it was made; the approval sets the payment window.
+    expect(deps.timers.scheduled).toEqual([
+      { kind: 'request_lapse', propertyId: PROPERTY, bookingId: request.id, at: at(72) },
+      { kind: 'payment_window', propertyId: PROPERTY, bookingId: request.id, at: at(78) },
+    ]);
     expect(await nightsFree(deps, request)).toBe(false);
 
     // Paying within the window confirms on the request's own hold.
