@@ -42,7 +42,7 @@ export class MainDialog extends ComponentDialog {
     const { profile, u } = turn;
     const away = profile.lastSeenAt !== null && this.services.deps.clock.now().getTime() - Date.parse(profile.lastSeenAt) > AWAY_MS;
     // Short replies ("ok", "2") say nothing about the language; longer ones may switch it.
-    if (!turn.action && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(turn.text)) profile.locale = u.locale;
+    if (!turn.action && hasTwoWords(turn.text)) profile.locale = u.locale;
 
     if (!(await this.interrupt(innerDc, turn, away))) {
       if (innerDc.activeDialog) await innerDc.continueDialog();
@@ -135,4 +135,21 @@ export class MainDialog extends ComponentDialog {
       button(msg(turn, 'btnHuman'), { kind: 'human' }),
     ];
   }
+}
+
+const TWO_LETTERS = /\p{L}{2}/u;
+const SPACE = /\s/;
+
+/**
+ * Two words of two letters or more, apart: "ok", "2" or "12-15/12" say nothing about the
+ * language. Three scans for fixed-length patterns, each resuming where the last stopped, so
+ * it is linear however the text looks (a single regex for it backtracked for seconds on one
+ * long word).
+ */
+export function hasTwoWords(text: string): boolean {
+  const first = TWO_LETTERS.exec(text);
+  if (first === null) return false;
+  const rest = text.slice(first.index + first[0].length);
+  const space = SPACE.exec(rest);
+  return space !== null && TWO_LETTERS.test(rest.slice(space.index + 1));
 }
