@@ -1,12 +1,14 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { BookingDialog } from '../booking/booking-dialog';
+import { formatCount } from '../messages/format';
 import { ManageDialog, MANAGE_DIALOG, type ManageOptions } from '../manage/manage-dialog';
 import type { ProfileAccessor } from '../profile';
 import { SEARCH_DIALOG, SearchDialog, type SearchOptions } from '../search/search-dialog';
 import { mentionsStay, slotsFrom } from '../search/stay-slots';
 import type { ConversationServices } from '../services';
 import { button, getTurn, msg, notUnderstood, propertyName, say, type Turn } from '../turn';
+import { MAX_MESSAGE_LENGTH } from '../understanding/limits';
 import { alertStaff, answerConcierge, answerFaq, answerFeedback } from './simple-answers';
 
 export const MAIN_DIALOG = 'main';
@@ -40,6 +42,11 @@ export class MainDialog extends ComponentDialog {
     if (context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const turn = await getTurn(context, this.services, this.profiles);
     const { profile, u } = turn;
+    if (turn.tooLong) {
+      // Not read, so nothing changes: the step in progress still waits for its answer.
+      await say(context, msg(turn, 'messageTooLong', { max: formatCount(MAX_MESSAGE_LENGTH, profile.locale) }));
+      return Dialog.EndOfTurn;
+    }
     const away = profile.lastSeenAt !== null && this.services.deps.clock.now().getTime() - Date.parse(profile.lastSeenAt) > AWAY_MS;
     // Short replies ("ok", "2") say nothing about the language; longer ones may switch it.
     if (!turn.action && hasTwoWords(turn.text)) profile.locale = u.locale;

@@ -1,0 +1,13 @@
+/**
+ * How much of a guest's message the bot reads. Every step of understanding is linear in what
+ * it reads (the regexes are checked by `npm run lint`), so this bounds the work one message
+ * can cost, whatever its size.
+ */
+
+/**
+ * The longest message the bot reads, in JavaScript characters (UTF-16 code units: an emoji
+ * counts two). A longer one gets a polite "please send a shorter message" and is not
+ * understood at all; a channel's transcript still keeps what the guest sent.
+ */
+export const MAX_MESSAGE_LENGTH = 2000;
+
