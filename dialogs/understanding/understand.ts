@@ -4,9 +4,9 @@
  * Cost: the fast path (fold, tokenize, a hand-written date grammar, keyword intents) takes
  * tens of microseconds, so a search turn stays close to an echo turn, and is linear in the
  * text, which is read up to MAX_MESSAGE_LENGTH characters. Microsoft Recognizers are consulted
- * only for messages that gave no date to the fast path and name something it does not know
- * (see dates/recognizers-fallback.ts); call warmUp() at boot so that rare call never pays the
- * models' multi-second first load.
+ * only for messages that gave no date to the fast path and name something it does not know,
+ * and read at most RECOGNIZERS_WINDOW characters (see dates/recognizers-fallback.ts); call
+ * warmUp() at boot so that rare call never pays the models' multi-second first load.
  */
 import { findUnitType, scanEntities } from './entities';
 import { detectCommand, detectSwitchLocale } from './commands';
