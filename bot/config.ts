@@ -105,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     holdSweepSeconds: e.HOLD_SWEEP_SECONDS,
     eventLoopWarnMs: e.EVENT_LOOP_WARN_MS,
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/(?<!\/)\/+$/, ''),
     bot: loadBotConfig(env),
     webchat: loadWebchatConfig(env),
     staff: loadStaffConfig(env),

@@ -17,7 +17,8 @@ export function loggableError(error: unknown, activity: Partial<Activity>): { ty
   const guestText = typeof activity.text === 'string' ? activity.text.trim() : '';
   const scrub = (s: string) => {
     let out = guestText.length >= 3 ? s.split(guestText).join('[guest text]') : s;
-    out = out.replace(/[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g, '[email]').replace(/\+?\d[\d ().-]{6,}\d/g, '[number]');
+    // An address may only start where its run of characters starts, so a long run is scanned once.
+    out = out.replace(/(?<![^\s"'<>@])[^\s"'<>@]+@[^\s"'<>@]+\.[^\s"'<>@]+/g, '[email]').replace(/\+?\d[\d ().-]{6,}\d/g, '[number]');
     return out;
   };
   if (!(error instanceof Error)) return { type: typeof error, message: '[not an Error]' };

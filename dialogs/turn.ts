@@ -6,6 +6,7 @@ import { parseAction, actionValue, type ButtonAction } from './actions';
 import { t, type ArgsOf, type MessageKey } from './messages/catalog';
 import type { ConversationProfile, ProfileAccessor } from './profile';
 import type { ConversationServices } from './services';
+import { MAX_MESSAGE_LENGTH } from './understanding/limits';
 import type { Understanding } from './understanding/types';
 
 const TURN_KEY = Symbol('majordome.turn');
@@ -14,7 +15,10 @@ const TURN_KEY = Symbol('majordome.turn');
 export interface Turn {
   profile: ConversationProfile;
   property: Property;
+  /** What the guest typed, trimmed; empty when it was too long to read. */
   text: string;
+  /** Longer than MAX_MESSAGE_LENGTH: not read at all, the guest is asked for a shorter one. */
+  tooLong: boolean;
   action: ButtonAction | null;
   u: Understanding;
   /** Set by a dialog that could not use the message; two such turns in a row offer a person. */
@@ -49,7 +53,10 @@ export async function getTurn(context: TurnContext, services: ConversationServic
   if (!property) throw new Error('no property in the catalogue');
   profile.propertyId = property.id;
 
-  const text = (context.activity.text ?? '').trim();
+  const typed = (context.activity.text ?? '').trim();
+  // Past the cap nothing reads the text, so no message, however big, costs more than one at the cap.
+  const tooLong = typed.length > MAX_MESSAGE_LENGTH;
+  const text = tooLong ? '' : typed;
   const action = parseAction(text);
   const u = action || !text
     ? emptyUnderstanding(profile.locale)
@@ -60,7 +67,7 @@ export async function getTurn(context: TurnContext, services: ConversationServic
         unitTypes: unitTypeNames(property),
         ...(profile.stayAnchor ? { anchor: profile.stayAnchor } : {}),
       });
-  const turn: Turn = { profile, property, text, action, u, misunderstood: false };
+  const turn: Turn = { profile, property, text, tooLong, action, u, misunderstood: false };
   context.turnState.set(TURN_KEY, turn);
   return turn;
 }

@@ -11,7 +11,7 @@ export function readName(text: string): string | null {
 }
 
 export function readEmail(text: string, extracted: string | null): string | null {
-  const candidate = (extracted ?? text).trim().replace(/^mailto:/i, '').replace(/[.,;!?]+$/, '');
+  const candidate = (extracted ?? text).trim().replace(/^mailto:/i, '').replace(/(?<![!,.;?])[!,.;?]+$/, '');
   return EMAIL.test(candidate) ? candidate.toLowerCase() : null;
 }
 

@@ -1,12 +1,14 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { BookingDialog } from '../booking/booking-dialog';
+import { formatCount } from '../messages/format';
 import { ManageDialog, MANAGE_DIALOG, type ManageOptions } from '../manage/manage-dialog';
 import type { ProfileAccessor } from '../profile';
 import { SEARCH_DIALOG, SearchDialog, type SearchOptions } from '../search/search-dialog';
 import { mentionsStay, slotsFrom } from '../search/stay-slots';
 import type { ConversationServices } from '../services';
 import { button, getTurn, msg, notUnderstood, propertyName, say, type Turn } from '../turn';
+import { MAX_MESSAGE_LENGTH } from '../understanding/limits';
 import { alertStaff, answerConcierge, answerFaq, answerFeedback } from './simple-answers';
 
 export const MAIN_DIALOG = 'main';
@@ -40,9 +42,14 @@ export class MainDialog extends ComponentDialog {
     if (context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const turn = await getTurn(context, this.services, this.profiles);
     const { profile, u } = turn;
+    if (turn.tooLong) {
+      // Not read, so nothing changes: the step in progress still waits for its answer.
+      await say(context, msg(turn, 'messageTooLong', { max: formatCount(MAX_MESSAGE_LENGTH, profile.locale) }));
+      return Dialog.EndOfTurn;
+    }
     const away = profile.lastSeenAt !== null && this.services.deps.clock.now().getTime() - Date.parse(profile.lastSeenAt) > AWAY_MS;
     // Short replies ("ok", "2") say nothing about the language; longer ones may switch it.
-    if (!turn.action && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(turn.text)) profile.locale = u.locale;
+    if (!turn.action && hasTwoWords(turn.text)) profile.locale = u.locale;
 
     if (!(await this.interrupt(innerDc, turn, away))) {
       if (innerDc.activeDialog) await innerDc.continueDialog();
@@ -135,4 +142,21 @@ export class MainDialog extends ComponentDialog {
       button(msg(turn, 'btnHuman'), { kind: 'human' }),
     ];
   }
+}
+
+const TWO_LETTERS = /\p{L}{2}/u;
+const SPACE = /\s/;
+
+/**
+ * Two words of two letters or more, apart: "ok", "2" or "12-15/12" say nothing about the
+ * language. Three scans for fixed-length patterns, each resuming where the last stopped, so
+ * it is linear however the text looks (a single regex for it backtracked for seconds on one
+ * long word).
+ */
+export function hasTwoWords(text: string): boolean {
+  const first = TWO_LETTERS.exec(text);
+  if (first === null) return false;
+  const rest = text.slice(first.index + first[0].length);
+  const space = SPACE.exec(rest);
+  return space !== null && TWO_LETTERS.test(rest.slice(space.index + 1));
 }

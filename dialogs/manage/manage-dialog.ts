@@ -40,8 +40,8 @@ interface ManageState {
 /** What the guest wants done with the booking, in any of our languages. */
 export function wishOf(text: string): Wish {
   const t = fold(text);
-  if (/\b(cancel|annul|cancelar|anular)/.test(t)) return 'cancel';
-  if (/\b(chang|modif|decal|deplac|move|mover|cambi|alter|mud|report)/.test(t)) return 'change';
+  if (/\b(?:cancel|annul|anular)/.test(t)) return 'cancel';
+  if (/\b(?:chang|modif|decal|deplac|move|cambi|alter|mud|report)/.test(t)) return 'change';
   return null;
 }
 

@@ -21,6 +21,7 @@ export const en = {
   languageSwitched: "Of course, I'll continue in English.",
   anythingElse: 'Is there anything else I can do for you?',
   other: 'I can check availability, book a room or help with your booking. What would you like?',
+  messageTooLong: (p: { max: string }) => `Sorry, that message is too long for me to read (more than ${p.max} characters). Could you send a shorter one?`,
 
   askCheckIn: 'When would you like to arrive?',
   askCheckOut: (p: { checkIn: string }) => `Arriving ${p.checkIn}: how many nights will you stay, or when will you leave?`,

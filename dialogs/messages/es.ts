@@ -20,6 +20,7 @@ export const es: Messages = {
   languageSwitched: 'Por supuesto, continúo en español.',
   anythingElse: '¿Puedo ayudarle en algo más?',
   other: 'Puedo consultar la disponibilidad, reservar una habitación o ayudarle con su reserva. ¿Qué desea?',
+  messageTooLong: (p) => `Lo siento, ese mensaje es demasiado largo para que pueda leerlo (más de ${p.max} caracteres). ¿Podría enviarme uno más corto?`,
 
   askCheckIn: '¿Qué día desea llegar?',
   askCheckOut: (p) => `Llegada el ${p.checkIn}: ¿cuántas noches se quedará o qué día se marchará?`,

@@ -25,6 +25,11 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
   return whole.format(minor / 10 ** digits);
 }
 
+/** A count as each language writes it: "2,000", "2 000", "2000". */
+export function formatCount(n: number, locale: Locale): string {
+  return cached(`count|${locale}`, () => new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 0 })).format(n);
+}
+
 /** "Thu 12 Dec"; a night is a calendar date, so it is formatted in UTC to stay that date. */
 export function formatNight(night: Night, locale: Locale, withYear = false): string {
   const [y, m, d] = night.split('-').map(Number) as [number, number, number];

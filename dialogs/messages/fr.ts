@@ -19,6 +19,7 @@ export const fr: Messages = {
   languageSwitched: 'Bien sûr, je continue en français.',
   anythingElse: 'Puis-je faire autre chose pour vous ?',
   other: 'Je peux vérifier les disponibilités, réserver une chambre ou vous aider avec votre réservation. Que souhaitez-vous ?',
+  messageTooLong: (p) => `Désolé, ce message est trop long pour que je le lise (plus de ${p.max} caractères). Pourriez-vous m’en envoyer un plus court ?`,
 
   askCheckIn: 'À quelle date souhaitez-vous arriver ?',
   askCheckOut: (p) => `Arrivée ${p.checkIn} : combien de nuits restez-vous, ou quand repartez-vous ?`,

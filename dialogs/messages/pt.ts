@@ -20,6 +20,7 @@ export const pt: Messages = {
   languageSwitched: 'Com certeza, continuo em português.',
   anythingElse: 'Posso ajudar em mais alguma coisa?',
   other: 'Posso verificar a disponibilidade, reservar um quarto ou ajudar com a sua reserva. O que deseja?',
+  messageTooLong: (p) => `Desculpe, essa mensagem é demasiado longa para que a possa ler (mais de ${p.max} caracteres). Pode enviar-me uma mais curta?`,
 
   askCheckIn: 'Em que dia deseja chegar?',
   askCheckOut: (p) => `Chegada: ${p.checkIn}. Quantas noites vai ficar, ou em que dia pretende partir?`,

@@ -31,7 +31,7 @@ export function readChoice(text: string, action: ButtonAction | null, u: Underst
     const hit = shown.find((o) => o.unitTypeId === action.unitTypeId && o.ratePlanId === action.ratePlanId);
     return hit ? { kind: 'picked', unitTypeId: hit.unitTypeId, ratePlanId: hit.ratePlanId } : { kind: 'none' };
   }
-  const number = /^\s*(?:n[°o]?\s*)?(\d{1,2})\s*[.)]?\s*$/i.exec(text)?.[1];
+  const number = /^\s*(?:n[°o]?\s*)?(\d{1,2})\s*(?:[.)]\s*)?$/i.exec(text)?.[1];
   if (number) {
     const hit = shown[Number(number) - 1];
     return hit ? { kind: 'picked', unitTypeId: hit.unitTypeId, ratePlanId: hit.ratePlanId } : { kind: 'none' };

@@ -48,8 +48,8 @@ export function detectCommand(raw: string, words: readonly string[]): Command | 
     if (n > 0) i += n;
     else kept.push(words[i++]!);
   }
-  if (/👍|👌|✅|🙆/u.test(raw)) kept.push('ok');
-  if (/👎|❌|🙅/u.test(raw)) kept.push('no');
+  if (/[👍👌✅🙆]/u.test(raw)) kept.push('ok');
+  if (/[👎❌🙅]/u.test(raw)) kept.push('no');
   if (kept.length === 0) return raw.trim() === '?' ? 'help' : null;
   const direct = LOOKUP.get(kept.join(' '));
   if (direct !== undefined) return direct;

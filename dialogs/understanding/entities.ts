@@ -13,10 +13,11 @@ export interface Entities {
   reference: string | null;
 }
 
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+// Starts only where a run of address characters starts: a long run without "@" is read once.
+const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 // A run of digits with the separators people type; the digit count is checked after.
 const PHONE_RE = /(?:\+|\b00)?\(?\d[\d\s().-]{6,}\d/g;
-const REFERENCE_CONTEXT = / (ref|refs|reference|booking|reservation|resa|reserva|code|confirmation|number|numero|no|n|num|localizador|codigo) /;
+const REFERENCE_CONTEXT = / (?:ref|refs|reference|booking|reservation|resa|reserva|code|confirmation|number|numero|no|n|num|localizador|codigo) /;
 
 function isReference(candidate: string): boolean {
   if (candidate.length !== REFERENCE_LENGTH) return false;
@@ -42,7 +43,7 @@ export function toE164(raw: string, locale: Locale): string | null {
       if (digits.length === 10 && digits.startsWith('0')) return `+33${digits.slice(1)}`;
       break;
     case 'es':
-      if (digits.length === 9 && /^[6789]/.test(digits)) return `+34${digits}`;
+      if (digits.length === 9 && /^[6-9]/.test(digits)) return `+34${digits}`;
       break;
     case 'pt':
       if (digits.length === 9 && /^[29]/.test(digits)) return `+351${digits}`;

@@ -61,7 +61,7 @@ for (const l of LOCALES) {
     WEIGHT.set(w, [owners.includes('en') ? per : 0, owners.includes('fr') ? per : 0, owners.includes('es') ? per : 0, owners.includes('pt') ? per : 0]);
   }
 }
-const HAS_NON_ASCII = /[^\x00-\x7f]/;
+const HAS_NON_ASCII = /[^\0-\x7f]/;
 
 /** Letters only some languages write. Checked on the raw text, before accents are folded. */
 function letterScores(raw: string, s: Record<Locale, number>): void {

@@ -14,7 +14,11 @@
 /** Expands the notation into plain phrases. */
 export function expand(pattern: string): string[] {
   let pos = 0;
-  const src = pattern.replace(/\s*\n\s*/g, '|').trim();
+  const src = pattern
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('|');
 
   function parseAlts(): string[] {
     const out: string[] = [];

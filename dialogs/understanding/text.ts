@@ -25,7 +25,8 @@ const DATE_NAMES =
   'mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|lun|lundi|mar|mardi|mer|mercredi|jeu|jeudi|ven|vendredi|sam|samedi|dim|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|' +
   'jan|january|janv|janvier|enero|janeiro|feb|february|fev|fevrier|febrero|fevereiro|march|mars|marzo|marco|apr|april|avr|avril|abril|may|mai|mayo|maio|jun|june|juin|junio|junho|jul|july|juil|juillet|julio|julho|aug|august|aout|agosto|sep|sept|september|septembre|septiembre|setembro|oct|october|octobre|octubre|outubro|nov|november|novembre|noviembre|novembro|dec|december|decembre|diciembre|dezembro';
 const DATE_NAME_SET = new Set(DATE_NAMES.split('|'));
-const HYPHENATED = /([a-z]+)-(?=([a-z]+))/g;
+// From the start of a word only, so a long word without a hyphen is read once.
+const HYPHENATED = /(?<![a-z])([a-z]+)-(?=([a-z]+))/g;
 
 /** SMS spellings that glue digits to words ("2moro", "2nite", "2main"). */
 const SMS_WORDS: [RegExp, string][] = [
@@ -45,7 +46,7 @@ for (const [plain, accented] of Object.entries({
 })) {
   for (const ch of accented) FOLDS[ch] = plain;
 }
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[^\0-\x7f]/g;
 
 function foldChar(ch: string): string {
   const f = FOLDS[ch];

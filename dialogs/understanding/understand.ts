@@ -2,10 +2,11 @@
  * understand(text, opts): what a guest's message says, framework-free and synchronous.
  *
  * Cost: the fast path (fold, tokenize, a hand-written date grammar, keyword intents) takes
- * tens of microseconds, so a search turn stays close to an echo turn. Microsoft Recognizers
- * are consulted only for messages that gave no date to the fast path and name something it
- * does not know (see dates/recognizers-fallback.ts); call warmUp() at boot so that rare
- * call never pays the models' multi-second first load.
+ * tens of microseconds, so a search turn stays close to an echo turn, and is linear in the
+ * text, which is read up to MAX_MESSAGE_LENGTH characters. Microsoft Recognizers are consulted
+ * only for messages that gave no date to the fast path and name something it does not know,
+ * and read at most RECOGNIZERS_WINDOW characters (see dates/recognizers-fallback.ts); call
+ * warmUp() at boot so that rare call never pays the models' multi-second first load.
  */
 import { findUnitType, scanEntities } from './entities';
 import { detectCommand, detectSwitchLocale } from './commands';
@@ -14,18 +15,17 @@ import { looksDateBearing, recognizeStay, warmUpRecognizers } from './dates/reco
 import { stayFrom, type StayGuess } from './dates/stay';
 import { classifyIntent } from './intent';
 import { detectLocale } from './locale-detect';
+import { MAX_MESSAGE_LENGTH } from './limits';
 import { extractParty } from './party';
 import { wordsOf } from './phrases';
 import { fold, tokenize } from './text';
 import { todayIn } from './today';
 import type { Understanding, UnderstandOptions } from './types';
 
-
-/** Guests' messages are short; a pasted novel is cut so one message cannot stall a worker. */
-export const MAX_TEXT_LENGTH = 2000;
-
 export function understand(text: string, opts: UnderstandOptions): Understanding {
-  const raw = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  // The bot refuses longer messages before this (dialogs/turn.ts); any other caller still
+  // gets bounded work.
+  const raw = text.length > MAX_MESSAGE_LENGTH ? text.slice(0, MAX_MESSAGE_LENGTH) : text;
   const today = todayIn(opts.timeZone, opts.now);
 
   const foldedAll = fold(raw);

@@ -7,7 +7,7 @@
 export type EventKind = 'reservation' | 'closure' | 'unknown';
 
 const CLOSURE = /not available|unavailable|closed|blocked|indisponible|bloqu|ferm[ée]|no disponible|owner|propri[ée]taire/i;
-const RESERVATION = /reserv|r[ée]serv|booked|booking|reservation|guest|confirmed|check-?in/i;
+const RESERVATION = /r[ée]serv|booked|booking|guest|confirmed|check-?in/i;
 
 export function eventKindOf(summary: string | undefined): EventKind {
   if (!summary) return 'unknown';

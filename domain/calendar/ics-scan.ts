@@ -41,11 +41,11 @@ interface PendingEvent {
 /** Properties whose values are dates an import depends on. */
 const DATE_PROPS = new Set(['DTSTART', 'DTEND', 'RECURRENCE-ID', 'EXDATE']);
 const DATE_RE = /^(\d{4})(\d{2})(\d{2})$/;
-const DATE_TIME_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/;
+const DATE_TIME_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?$/;
 /** Outlook's placeholders, which only mean something with a VTIMEZONE of the same TZID. */
-const CUSTOM_TZID = /^(tzone:\/\/Microsoft\/|Customized Time Zone|\(no TZ description\))/i;
+const CUSTOM_TZID = /^(?:tzone:\/\/Microsoft\/|Customized Time Zone|\(no TZ description\))/i;
 /** Every minute or second over two years is not a calendar of stays, and would cost millions of instances. */
-const UNSUPPORTED_FREQ = /(^|;)FREQ=(SECONDLY|MINUTELY)(;|$)/i;
+const UNSUPPORTED_FREQ = /(?:^|;)FREQ=(?:SECONDLY|MINUTELY)(?:;|$)/i;
 
 export function scanIcs(raw: string, prune?: NightRange): IcsScan {
   // A byte-order mark is blanked, not cut, so that positions stay those of `raw`.
@@ -274,7 +274,7 @@ function checkEvent(event: PendingEvent, customTzRefs: { tzid: string; where: st
     if (!parseIcsDuration(d)) return problem('invalid_date', `${where} has an invalid DURATION "${d.trim().slice(0, 40)}"`);
   }
   for (const rule of event.rrules) {
-    if (!/(^|;)FREQ=[A-Z]+/i.test(rule)) return problem('malformed', `${where} has an RRULE without FREQ`);
+    if (!/(?:^|;)FREQ=[A-Z]+/i.test(rule)) return problem('malformed', `${where} has an RRULE without FREQ`);
     if (UNSUPPORTED_FREQ.test(rule)) return problem('unsupported', `${where} repeats every minute or second`);
     const until = /(?:^|;)UNTIL=([^;]*)/i.exec(rule)?.[1];
     if (until !== undefined && !validDateValue(until.trim(), undefined)) return problem('invalid_date', `${where} has an invalid RRULE UNTIL "${until.slice(0, 40)}"`);

@@ -22,7 +22,7 @@ export class DemoPayments implements PaymentGateway {
   }
 
   async createCheckout(booking: Booking, _guest: unknown, charge?: ExtraCharge): Promise<CheckoutLink> {
-    const base = this.publicBaseUrl.replace(/\/+$/, '');
+    const base = this.publicBaseUrl.replace(/(?<!\/)\/+$/, '');
     const checkoutId = demoCheckoutId(booking.id, charge);
     const sig = this.signer.sign('demo-checkout', booking.propertyId, booking.id, checkoutId);
     // A difference has no hold behind it: its link lasts a day, like a provider's longest session.

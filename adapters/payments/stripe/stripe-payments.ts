@@ -119,7 +119,7 @@ export class StripePayments implements PaymentGateway {
   }
 
   private base(): string {
-    return this.o.publicBaseUrl.replace(/\/+$/, '');
+    return this.o.publicBaseUrl.replace(/(?<!\/)\/+$/, '');
   }
 }
 

@@ -9,7 +9,7 @@ import { UnexpectedReply } from './replies';
 /** Nights travel comma-joined inside Lua and as hash fields: keep them to the YYYY-MM-DD form. */
 export const NIGHT_FORM = /^\d{4}-\d{2}-\d{2}$/;
 /** Owner values hold ids behind a tab-free prefix, and the header is NUL-separated. */
-const TAB_OR_NUL = /[\t\u0000]/;
+const TAB_OR_NUL = /[\t\0]/;
 const SEP = '\u0000';
 
 /** Numbers go to Lua as the decimal strings JavaScript writes, never through Lua's %.14g. */

@@ -10,11 +10,17 @@
  *
  * The module is loaded lazily so a process that never needs it never pays for it; the bot
  * calls warmUp() (understand.ts) at boot so no guest pays the first-call cost.
+ *
+ * Their cost grows with the text, and faster than linearly on runs of numbers, so they never
+ * read more than RECOGNIZERS_WINDOW characters: a longer message shows them only the stretch
+ * around the first words that called for them (`recognizersWindow`).
  */
 import type { Night } from '../../../domain/calendar/nights';
 import type { Locale } from '../../../domain/catalog/locales';
 import type { IDateTimeModel } from '@microsoft/recognizers-text-date-time';
-import { near, PhraseSet } from '../phrases';
+import { RECOGNIZERS_WINDOW } from '../limits';
+import { near, PhraseSet, wordsOf } from '../phrases';
+import { fold, tokenize } from '../text';
 
 type RecognizersModule = typeof import('@microsoft/recognizers-text-date-time');
 
@@ -56,6 +62,55 @@ export function looksDateBearing(words: readonly string[]): boolean {
   return HOLIDAYS.test(words) || near(words, ORDINAL, PERIOD_OF, 0);
 }
 
+/** A probe is half a window; probes overlap by half, so a phrase of up to a quarter window lies whole in one. */
+const PROBE = RECOGNIZERS_WINDOW / 2;
+const PROBE_STEP = PROBE / 2;
+/** How far a window edge may move to fall between two words. */
+const ALIGN_SLACK = 16;
+
+const textSaysDate = (text: string): boolean => looksDateBearing(wordsOf(tokenize(fold(text))));
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * What Recognizers may read of `text`: all of it up to RECOGNIZERS_WINDOW characters; past
+ * that, the window around the first stretch that looks date-bearing (a quarter window before
+ * it, the rest after, where the month of "the first week of August" is), cut between words;
+ * null when no stretch does. Linear in the text: it folds each character twice at most.
+ */
+export function recognizersWindow(text: string): string | null {
+  if (text.length <= RECOGNIZERS_WINDOW) return textSaysDate(text) ? text : null;
+  for (let at = 0; ; at += PROBE_STEP) {
+    if (textSaysDate(text.slice(at, at + PROBE))) return windowAround(text, at);
+    if (at + PROBE >= text.length) return null;
+  }
+}
+
+/** RECOGNIZERS_WINDOW characters of a longer `text` around the probe at `at`, between words, never half of an emoji. */
+function windowAround(text: string, at: number): string {
+  let start = Math.max(0, Math.min(at - PROBE_STEP, text.length - RECOGNIZERS_WINDOW));
+  let end = start + RECOGNIZERS_WINDOW;
+  if (start > 0 && !isSpace(text.charCodeAt(start - 1))) {
+    for (let i = start; i < start + ALIGN_SLACK; i++) {
+      if (isSpace(text.charCodeAt(i))) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  if (end < text.length && !isSpace(text.charCodeAt(end))) {
+    for (let i = end - 1; i > end - ALIGN_SLACK; i--) {
+      if (isSpace(text.charCodeAt(i))) {
+        end = i;
+        break;
+      }
+    }
+  }
+  if (isLowSurrogate(text.charCodeAt(start))) start++;
+  if (isLowSurrogate(text.charCodeAt(end))) end--;
+  return text.slice(start, end);
+}
+
 interface Resolution {
   timex?: string;
   type?: string;
@@ -66,14 +121,16 @@ interface Resolution {
 
 const NIGHT_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Asks Recognizers for a date or an explicit range, resolved on or after today. */
+/** Asks Recognizers for a date or an explicit range, resolved on or after today; they read `recognizersWindow(text)` only. */
 export function recognizeStay(text: string, locale: Locale, today: Night): { checkIn: Night; checkOut: Night | null } | null {
+  const input = recognizersWindow(text);
+  if (input === null) return null;
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   // Recognizers read the reference with local getters: build it from today's fields so the
   // process time zone cannot shift it.
   const ref = new Date(y, m - 1, d, 12);
   // Recognizers know "mother's day" but not "mother’s day".
-  const results = model(locale).parse(text.replace(/[\u2018\u2019\u02bc]/g, "'"), ref);
+  const results = model(locale).parse(input.replace(/[\u2018\u2019\u02bc]/g, "'"), ref);
   for (const r of results) {
     const values = ((r.resolution as { values?: Resolution[] } | undefined)?.values ?? []).filter((v) => v.timex !== undefined && v.timex !== '');
     for (const v of values) {

@@ -55,7 +55,13 @@ function nightsList(items: readonly Item[], anchors: readonly Anchor[], today: N
   for (let k = 0; k + 2 < anchors.length; k++) {
     let end = k;
     while (end + 1 < anchors.length && linked(items, anchors[end]!, anchors[end + 1]!) === 'comma') end++;
-    if (end === k || end + 1 >= anchors.length || linked(items, anchors[end]!, anchors[end + 1]!) !== 'and') continue;
+    if (end === k) continue;
+    if (end + 1 >= anchors.length || linked(items, anchors[end]!, anchors[end + 1]!) !== 'and') {
+      // Every later start inside this run of commas ends where it ends, and fails alike:
+      // skipping them keeps a long list of dates ("12th, 13th, …") linear.
+      k = end - 1;
+      continue;
+    }
     end++;
     // Months said once at the end ("12th, 13th and 14th december") belong to every day.
     const last = anchors[end]!.ref;
@@ -184,13 +190,21 @@ function assemble(items: readonly Item[], anchors: readonly Anchor[], lengths: r
  */
 export function stayFrom(facts: DateFacts, today: Night): StayGuess {
   const { items, anchors, lengths, corrections, contextMonth } = facts;
+  // Only the last correction with a date or a length on each side counts; finding it without
+  // splitting the dates at every correction keeps "sorry sorry sorry…" linear.
+  let firstEnd = Infinity;
+  let lastStart = -Infinity;
+  for (const x of [...anchors, ...lengths]) {
+    firstEnd = Math.min(firstEnd, x.end);
+    lastStart = Math.max(lastStart, x.start);
+  }
   for (let c = corrections.length - 1; c >= 0; c--) {
     const at = corrections[c]!;
+    if (!(firstEnd <= at && lastStart > at)) continue;
     const beforeA = anchors.filter((a) => a.end <= at);
     const afterA = anchors.filter((a) => a.start > at);
     const beforeL = lengths.filter((l) => l.end <= at);
     const afterL = lengths.filter((l) => l.start > at);
-    if (beforeA.length + beforeL.length === 0 || afterA.length + afterL.length === 0) continue;
     const base = assemble(items, beforeA, beforeL, today);
     const fix = assemble(items, afterA, afterL, today, contextMonth);
     if (fix.checkIn !== null && fix.checkOut !== null) return fix;

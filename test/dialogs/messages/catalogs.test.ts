@@ -11,6 +11,7 @@ type Entry = string | ((p: unknown) => string);
 const SAMPLES: { [K in FnKey]: Parameters<Messages[K]>[0] } = {
   greeting: { property: 'Château de Vauclair' },
   welcomeBack: { where: '<WHERE>' },
+  messageTooLong: { max: '<MAX>' },
   askCheckOut: { checkIn: 'Sat 12 Dec' },
   tooLong: { max: 28 },
   offersIntro: { stay: '<STAY>', party: '<PARTY>' },

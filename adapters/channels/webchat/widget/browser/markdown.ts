@@ -6,10 +6,18 @@
 export type Inline = { kind: 'text'; text: string } | { kind: 'bold'; children: Inline[] } | { kind: 'link'; href: string; text: string };
 export type Block = { kind: 'paragraph'; lines: Inline[][] } | { kind: 'list'; items: Inline[][] };
 
-const INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^()\s]+)\)|(https?:\/\/[^\s<>"]+)/g;
+// A label holds no "[": otherwise a line of "[[[[…" is scanned again from every bracket.
+const INLINE = /\*\*(.+?)\*\*|\[([^[\]\n]+)\]\(([^()\s]+)\)|(https?:\/\/[^\s<>"]+)/g;
 const BULLET = /^\s*[-*•]\s+/;
 /** Punctuation that ends a sentence rather than the URL before it. */
-const URL_TAIL = /[.,;:!?)\]»"']+$/;
+const URL_TAIL = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '»', '"', "'"]);
+
+/** The sentence punctuation `url` ends with. A loop, not a regex: no lookbehind before Safari 16.4. */
+function urlTail(url: string): string {
+  let start = url.length;
+  while (start > 0 && URL_TAIL.has(url[start - 1]!)) start--;
+  return url.slice(start);
+}
 
 /** Only web, mail and phone links: a `javascript:` URL from anywhere is text. */
 export function safeHref(raw: string): string | null {
@@ -43,7 +51,7 @@ export function parseInline(source: string, insideBold = false): Inline[] {
       if (href) out.push({ kind: 'link', href, text: label });
       else pushText(whole);
     } else if (bare !== undefined) {
-      const tail = URL_TAIL.exec(bare)?.[0] ?? '';
+      const tail = urlTail(bare);
       const url = bare.slice(0, bare.length - tail.length);
       const href = safeHref(url);
       if (href) out.push({ kind: 'link', href, text: url });
