@@ -10,12 +10,14 @@ import { understand } from '../dialogs/understanding/understand';
 import { loadBotConfig } from './bot-config';
 import { createBotRuntime, type BotOverrides, type BotRuntime } from './bot-runtime';
 import type { Config } from './config';
+import { HttpDrain } from './http/drain';
 import { createServer } from './http/server';
 import { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { ConnectorSender } from './proactive/proactive-sender';
 import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jobs/feed-wiring';
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
+import { shutdown, type ShutdownPlan, type ShutdownReport } from './shutdown';
 import { createStore } from './store-factory';
 import { createPayments, startPayments, type Payments, type PaymentsOverrides } from './payments/payments-wiring';
 import { startRequestToBook, type RequestOverrides, type RequestToBook } from './requests/request-wiring';
@@ -38,6 +40,8 @@ export interface App {
   payments: Payments;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
   listen(): Promise<number>;
+  /** Stops taking work, lets requests and bot turns finish for up to `graceMs` (default SHUTDOWN_GRACE_SECONDS), then closes everything, the store last. */
+  shutdown(graceMs?: number): Promise<ShutdownReport>;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   const store = over.store ?? createStore(config);
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds };
   const server = createServer(deps, log);
+  const drain = new HttpDrain(server.server);
   registerWebChatPages(server, { catalog, log });
   const calendar = await startCalendar(deps, server, config, log, over);
   const requests = startRequestToBook({ deps, server, config, log, notifier: calendar.notifier, over });
@@ -65,6 +70,7 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
   const paymentSweep = startPayments(server, payments, { deps, messenger, notifier: requests.notifier, config, log });
   const stopSweeper = startHoldSweeper(deps, messenger, log, config.holdSweepSeconds, [paymentSweep]);
   const webchat = await startWebchat({ deps, server, bot, messenger, config, log }, over);
+  let stopping: Promise<ShutdownReport> | undefined;
   return {
     deps,
     server,
@@ -82,14 +88,24 @@ export async function createApp(config: Config, log: Logger, over: { store?: Sto
           resolve(address.port);
         });
       }),
+    shutdown: (graceMs = config.shutdownGraceMs) => (stopping ??= shutdown(stopPlan(), { graceMs, log })),
     close: async () => {
-      stopSweeper();
-      await requests.close();
-      await calendar.sync.stop();
-      // Open streams first: an upgraded socket would keep server.close() waiting.
-      await webchat.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      await (stopping ??= shutdown(stopPlan(), { graceMs: config.shutdownGraceMs, log }));
     },
   };
+
+  function stopPlan(): ShutdownPlan {
+    return {
+      http: drain,
+      turns: [bot.turns, webchat.turns],
+      stopTimers: stopSweeper,
+      closeStreams: (waitMs) => webchat.streams.close(waitMs),
+      release: [
+        { name: 'booking timers', close: () => requests.close() },
+        { name: 'calendar sync', close: () => calendar.sync.stop() },
+        { name: 'web chat', close: () => webchat.close() },
+        { name: 'store', close: () => store.close() },
+      ],
+    };
+  }
 }

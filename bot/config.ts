@@ -26,6 +26,7 @@ export const envSchema = z.object({
     .regex(/^https?:\/\/[^/?#]+\/?$/, { error: 'expected a scheme and host only, such as https://chat.example.com' })
     .optional(),
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).min(0, { error: 'expected 0 seconds or more' }).max(600, { error: 'expected at most 600 seconds' }).default(10),
   // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
   ...calendarEnvShape,
   // The bot's credentials, state TTL and default property: read by bot/bot-config.ts, checked here with the rest.
@@ -49,6 +50,8 @@ export interface Config {
   redisKeyPrefix: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   holdSweepSeconds: number;
+  /** How long a shutdown lets requests and bot turns finish before cutting them. */
+  shutdownGraceMs: number;
   /** Where guests reach this deployment: payment, calendar and staff links are built on it. */
   publicBaseUrl: string;
 }
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
     holdSweepSeconds: e.HOLD_SWEEP_SECONDS,
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -28,6 +28,8 @@ export interface Webchat {
   tokens: DirectLineTokens;
   streams: DirectLineStreams;
   origins: OriginPolicy;
+  /** The web chat's bot turns, one conversation at a time; a shutdown waits for them. */
+  turns: TurnQueue;
   close(): Promise<void>;
 }
 
@@ -125,6 +127,7 @@ export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides
     tokens,
     streams,
     origins,
+    turns: queue,
     close: async () => {
       await streams.close();
       await activityLog.close();

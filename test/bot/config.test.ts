@@ -11,6 +11,7 @@ describe('config from the environment', () => {
       redisKeyPrefix: 'majordome:',
       logLevel: 'info',
       holdSweepSeconds: 30,
+      shutdownGraceMs: 10_000,
       publicBaseUrl: 'http://localhost:3978',
     });
     expect(DEMO_PROPERTIES_DIR).toBe(path.resolve(__dirname, '..', '..', 'bot', 'properties'));
