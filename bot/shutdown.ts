@@ -71,7 +71,7 @@ export async function shutdown(plan: ShutdownPlan, options: { graceMs: number; l
   const { graceMs, log } = options;
   const started = Date.now();
   plan.stopTimers();
-  plan.http.stopAccepting();
+  void plan.http.stopAccepting();
   const atStart = { requests: plan.http.size, turns: plan.turns.reduce((n, q) => n + q.size, 0) };
 
   const drained = (await within(workDone(plan.http, plan.turns), graceMs)) === true;
@@ -82,10 +82,10 @@ export async function shutdown(plan: ShutdownPlan, options: { graceMs: number; l
   }
 
   await plan.closeStreams(STREAM_GOODBYE_MS);
-  if (drained) plan.http.closeIdle();
-  else plan.http.forceClose();
+  if (drained) await plan.http.closeIdle();
+  else await plan.http.forceClose();
   // Idle sockets are gone and busy ones end after their answer; whatever still holds on is cut.
-  if ((await within(plan.http.whenClosed(), STREAM_GOODBYE_MS)) === 'timeout') plan.http.forceClose();
+  if ((await within(plan.http.whenClosed(), STREAM_GOODBYE_MS)) === 'timeout') await plan.http.forceClose();
 
   const failed: string[] = [];
   for (const step of plan.release) {

@@ -42,6 +42,7 @@ export class HttpDrain {
   private readonly closed: Promise<void>;
   private nextId = 1;
   private draining = false;
+  private listenerClosed: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly server: Server,
@@ -67,36 +68,47 @@ export class HttpDrain {
   }
 
   /**
-   * Closes the listening socket; every answer from now on carries `Connection: close`.
-   * Keep-alive sockets stay open for now: a request already on its way on one (sent before
-   * the client could know) is answered rather than reset. http.Server#close would also drop
-   * idle keep-alive sockets at once (Node 19 and later), so only the listener is closed here.
+   * Stops accepting connections; every answer from now on carries `Connection: close`.
+   * Connections that reached the listen backlog before this are still accepted (the listener
+   * closes a turn of the event loop later, once they are taken: closing it at once would reset
+   * them), and keep-alive sockets stay open: a request already on its way on one, sent before
+   * the client could know, is answered rather than reset. (http.Server#close would also drop
+   * idle keep-alive sockets at once, since Node 19, so only the listener is closed here.)
+   * Resolves once the listener is closed.
    */
-  stopAccepting(): void {
-    if (this.draining) return;
-    this.draining = true;
-    for (const res of this.requests.keys()) closeAfter(res);
-    NetServer.prototype.close.call(this.server);
+  stopAccepting(): Promise<void> {
+    if (!this.draining) {
+      this.draining = true;
+      for (const res of this.requests.keys()) closeAfter(res);
+      this.listenerClosed = new Promise((resolve) =>
+        setImmediate(() => {
+          NetServer.prototype.close.call(this.server);
+          resolve();
+        }),
+      );
+    }
+    return this.listenerClosed;
   }
 
   /**
-   * Resolves once no request is being answered. Bytes that reached the socket before the
-   * drain began are read first (one turn of the event loop), so their request is counted.
+   * Resolves once no request is being answered. The bytes of connections accepted as the
+   * drain began are read first (two turns of the event loop: one to accept, one to read), so
+   * their requests are counted.
    */
   async settled(): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 2; turn += 1) await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.requests.size > 0) await new Promise<void>((resolve) => this.emptied.push(resolve));
   }
 
   /** Ends the keep-alive sockets that carry no request; the busy ones end after their answer. */
-  closeIdle(): void {
-    this.stopAccepting();
+  async closeIdle(): Promise<void> {
+    await this.stopAccepting();
     this.server.closeIdleConnections();
   }
 
   /** Ends every connection, cutting the requests still running; returns those requests. */
-  forceClose(): InFlightRequest[] {
-    this.stopAccepting();
+  async forceClose(): Promise<InFlightRequest[]> {
+    await this.stopAccepting();
     const cut = this.running();
     this.server.closeAllConnections();
     return cut;

@@ -103,6 +103,7 @@ describe('the HTTP drain of a shutdown', () => {
     const stopping = shutdown(planFor(drain), { graceMs: 60_000, log });
     expect(drain.isDraining).toBe(true);
     // The listener is closed: a new connection is refused, not queued.
+    await drain.stopAccepting();
     await expect(get(port, '/quick', new http.Agent())).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect(drain.size).toBe(1);
 
