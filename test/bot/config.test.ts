@@ -30,6 +30,13 @@ describe('config from the environment', () => {
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://chat.example.com/majordome' })).toThrow('PUBLIC_BASE_URL: expected a scheme and host only');
   });
 
+  it('reads the shutdown grace period in seconds, fractions allowed, and refuses a negative one', () => {
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '2.5' }).shutdownGraceMs).toBe(2500);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceMs).toBe(0);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: '-1' })).toThrow('SHUTDOWN_GRACE_SECONDS: expected 0 seconds or more');
+    expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: 'soon' })).toThrow('SHUTDOWN_GRACE_SECONDS: expected a number of seconds');
+  });
+
   it('builds links on the public address, with the port as the local default', () => {
     expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://chat.example.com/' }).publicBaseUrl).toBe('https://chat.example.com');
