@@ -12,6 +12,7 @@ import { createBotRuntime, type BotOverrides, type BotRuntime } from './bot-runt
 import type { Config } from './config';
 import { startEventLoopWatchdog } from './event-loop-watchdog';
 import { TURN_CLAIM_MS, TURN_RETENTION_MS } from './once-per-activity';
+import { HttpDrain } from './http/drain';
 import { createServer } from './http/server';
 import { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { ConnectorSender } from './proactive/proactive-sender';
@@ -19,6 +20,7 @@ import { startCalendar, type CalendarOverrides, type CalendarWiring } from './jo
 import { startHoldSweeper } from './jobs/hold-sweeper';
 import type { Logger } from './logger';
 import { createInfrastructure, type Infrastructure } from './infrastructure/infrastructure';
+import { shutdown, type ShutdownPlan, type ShutdownReport } from './shutdown';
 import { createPayments, startPayments, type Payments, type PaymentsOverrides } from './payments/payments-wiring';
 import { startRequestToBook, type RequestOverrides, type RequestToBook } from './requests/request-wiring';
 import { startWebchat, type Webchat, type WebchatOverrides } from './webchat';
@@ -44,6 +46,8 @@ export interface App {
   payments: Payments;
   /** Resolves once the server listens; gives the bound port (useful with port 0 in tests). */
   listen(): Promise<number>;
+  /** Stops taking work, lets requests and bot turns finish for up to `graceMs` (default SHUTDOWN_GRACE_SECONDS), then closes everything, the store last. */
+  shutdown(graceMs?: number): Promise<ShutdownReport>;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,7 @@ export async function createApp(
   const deps: UseCaseDeps = { catalog, store, clock: over.clock ?? systemClock, ids: cryptoIds, events };
   const watchdog = startEventLoopWatchdog(log, { warnMs: config.eventLoopWarnMs });
   const server = createServer(deps, { infrastructure, watchdog }, log);
+  const drain = new HttpDrain(server.server);
   registerWebChatPages(server, { catalog, log });
   const calendar = await startCalendar(deps, infrastructure, server, config, log, over);
   const requests = startRequestToBook({ deps, infrastructure, server, config, log, notifier: calendar.notifier, events, over });
@@ -81,6 +86,7 @@ export async function createApp(
   const paymentSweep = startPayments(server, payments, { deps, infrastructure, messenger, notifier: requests.notifier, log });
   const stopSweeper = startHoldSweeper(deps, messenger, log, config.holdSweepSeconds, [paymentSweep]);
   const webchat = await startWebchat({ deps, infrastructure, server, bot, messenger, config, log }, over);
+  let stopping: Promise<ShutdownReport> | undefined;
   return {
     deps,
     infrastructure,
@@ -100,16 +106,26 @@ export async function createApp(
           resolve(address.port);
         });
       }),
+    shutdown: (graceMs = config.shutdownGraceMs) => (stopping ??= shutdown(stopPlan(), { graceMs, log })),
     close: async () => {
-      stopSweeper();
-      await requests.close();
-      await calendar.sync.stop();
-      // Open streams first: an upgraded socket would keep server.close() waiting.
-      await webchat.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Connections last: everything above may still write on its way out.
-      await infrastructure.close();
-      watchdog.stop();
+      await (stopping ??= shutdown(stopPlan(), { graceMs: config.shutdownGraceMs, log }));
     },
   };
+
+  function stopPlan(): ShutdownPlan {
+    return {
+      http: drain,
+      turns: [bot.turns, webchat.turns],
+      stopTimers: stopSweeper,
+      closeStreams: (waitMs) => webchat.streams.close(waitMs),
+      release: [
+        { name: 'booking timers', close: () => requests.close() },
+        { name: 'calendar sync', close: () => calendar.sync.stop() },
+        { name: 'web chat', close: () => webchat.close() },
+        // Connections last: everything above may still write on its way out.
+        { name: 'infrastructure', close: () => infrastructure.close() },
+        { name: 'event loop watchdog', close: async () => watchdog.stop() },
+      ],
+    };
+  }
 }

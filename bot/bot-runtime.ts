@@ -45,6 +45,8 @@ export interface BotRuntime {
   defaultPropertyId: string;
   /** True without app credentials: /api/messages admits loopback only. */
   loopbackOnly: boolean;
+  /** The turns of POST /api/messages, one conversation at a time; a shutdown waits for them. */
+  turns: TurnQueue;
   /** Registers POST `path` (default /api/messages) on the server. */
   register(server: Server, path?: string): void;
 }
@@ -88,6 +90,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     run,
     defaultPropertyId,
     loopbackOnly,
+    turns: queue,
     register: (server, path = MESSAGES_PATH) => {
       server.post(path, handler);
     },

@@ -36,6 +36,7 @@ export const envSchema = z.object({
     .optional(),
   EVENT_LOOP_WARN_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(10, { error: 'expected at least 10 ms' }).default(200),
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).min(0, { error: 'expected 0 seconds or more' }).max(600, { error: 'expected at most 600 seconds' }).default(10),
   // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
   ...calendarEnvShape,
   // The bot's credentials, state TTL and default property: read by bot/bot-config.ts, checked here with the rest.
@@ -68,6 +69,8 @@ export interface Config {
   holdSweepSeconds: number;
   /** An event loop delay past this is logged: something blocked every guest of this instance. */
   eventLoopWarnMs: number;
+  /** How long a shutdown lets requests and bot turns finish before cutting them. */
+  shutdownGraceMs: number;
   /** Where guests reach this deployment: payment, calendar and staff links are built on it. */
   publicBaseUrl: string;
   /** Each part's own settings, read from the same environment once, here. */
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
     holdSweepSeconds: e.HOLD_SWEEP_SECONDS,
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     eventLoopWarnMs: e.EVENT_LOOP_WARN_MS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/(?<!\/)\/+$/, ''),
     bot: loadBotConfig(env),

@@ -28,14 +28,27 @@ async function main(): Promise<void> {
     throw error;
   }
   const running = app;
-  const stop = async (signal: string): Promise<void> => {
-    log.info({ signal }, 'shutting down');
-    await running.close();
-    process.exit(0);
+  let stopping = false;
+  // Exit 0 when every request and bot turn finished within SHUTDOWN_GRACE_SECONDS, 1 when some
+  // had to be cut (or a second signal cut the drain short): a supervisor can tell the two apart.
+  const stop = (signal: string): void => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: stopping now, without waiting for the work in flight');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    running.shutdown().then(
+      (report) => process.exit(report.clean ? 0 : 1),
+      (error: unknown) => {
+        log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   // Handlers go in before the "listening" line, so a supervisor that reacts to it can stop us cleanly.
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 
   // Recognizers compile their models on first use (seconds, in French): pay that before the
   // first guest does, and before the port is announced.
@@ -43,6 +56,8 @@ async function main(): Promise<void> {
   await warmUp();
   log.info({ ms: Date.now() - warmStart }, 'language understanding warmed up');
 
+  // A signal during the warm-up: the shutdown has begun, and the server must not open now.
+  if (stopping) return;
   const port = await app.listen();
   const properties = app.deps.catalog.list().map((p) => p.id);
   log.info({ port, store: app.deps.store.kind, properties }, 'Majordome is listening');

@@ -7,6 +7,7 @@
  */
 export class TurnQueue {
   private readonly chains = new Map<string, { tail: Promise<void>; pending: number }>();
+  private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly maxWaitingPerConversation = 16) {}
 
@@ -51,8 +52,23 @@ export class TurnQueue {
     return this.chains.size;
   }
 
+  /** Keys (channel/conversation) of the conversations with a turn running or waiting: ids only, for a shutdown's report. */
+  get busy(): string[] {
+    return [...this.chains.keys()];
+  }
+
+  /**
+   * Resolves once no turn runs or waits, turns accepted meanwhile included: a shutdown waits
+   * for this so a guest's message that was taken in gets its answer.
+   */
+  idle(): Promise<void> {
+    if (this.chains.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   private settle(key: string, chain: { pending: number }): void {
     chain.pending -= 1;
     if (chain.pending === 0 && this.chains.get(key) === chain) this.chains.delete(key);
+    if (this.chains.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

@@ -27,6 +27,8 @@ export interface Webchat {
   tokens: DirectLineTokens;
   streams: DirectLineStreams;
   origins: OriginPolicy;
+  /** The web chat's bot turns, one conversation at a time; a shutdown waits for them. */
+  turns: TurnQueue;
   close(): Promise<void>;
 }
 
@@ -123,6 +125,7 @@ export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides
     tokens,
     streams,
     origins,
+    turns: queue,
     // The log belongs to the infrastructure, which closes it with the connections.
     close: () => streams.close(),
   };

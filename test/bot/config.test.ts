@@ -12,6 +12,7 @@ describe('config from the environment', () => {
       logLevel: 'info',
       holdSweepSeconds: 30,
       eventLoopWarnMs: 200,
+      shutdownGraceMs: 10_000,
       publicBaseUrl: 'http://localhost:3978',
       bot: { credentials: null },
       webchat: { secret: null },
@@ -46,6 +47,13 @@ describe('config from the environment', () => {
     });
     expect(() => loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrow('REDIS_CLUSTER_NODES[0]: expected host:port pairs');
     expect(() => loadConfig({ REDIS_URL: 'redis://a:1', REDIS_CLUSTER_NODES: 'b:2' })).toThrow('REDIS_CLUSTER_NODES: set REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both');
+  });
+
+  it('reads the shutdown grace period in seconds, fractions allowed, and refuses a negative one', () => {
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '2.5' }).shutdownGraceMs).toBe(2500);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceMs).toBe(0);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: '-1' })).toThrow('SHUTDOWN_GRACE_SECONDS: expected 0 seconds or more');
+    expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: 'soon' })).toThrow('SHUTDOWN_GRACE_SECONDS: expected a number of seconds');
   });
 
   it('builds links on the public address, with the port as the local default', () => {

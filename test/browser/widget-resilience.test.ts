@@ -1,4 +1,5 @@
 import type { WebSocketRoute } from 'playwright-core';
+import { startRestartableApp } from '../bot/shutdown/restartable-app';
 import { useBrowserSuite } from './support/browser-suite';
 import { watchPage } from './support/chromium';
 import { startWebchatApp } from './support/webchat-app';
@@ -63,5 +64,45 @@ describe('the widget keeps its conversation', () => {
 
     await w.say('help');
     await w.waitForBot(/I can/);
+  });
+});
+
+/** A rolling restart: the server the widget talks to goes away (1001) and a new one takes its port. */
+describe('the widget across a server restart', () => {
+  const harness = useBrowserSuite(() => startRestartableApp(), { locale: 'en-GB' });
+
+  it('reconnects after the server goes away (1001), to the restarted server, and resumes its conversation', async () => {
+    const { server, page } = harness;
+    const watched = watchPage(page);
+    const closeCodes: number[] = [];
+    await page.routeWebSocket(/\/v3\/directline\/conversations\/[^/]+\/stream/, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onClose((code, reason) => {
+        closeCodes.push(code ?? 0);
+        void ws.close({ ...(code !== undefined ? { code } : {}), ...(reason !== undefined ? { reason } : {}) });
+      });
+    });
+    const calls: string[] = [];
+    page.on('request', (r) => calls.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
+    const w = new WidgetPage(page);
+    await page.goto(`${server.base}/?lang=en`);
+    await w.launcher.click();
+    await w.waitForBot(/Welcome/);
+    await w.waitConnected();
+
+    const report = await server.restart();
+    expect(report.clean).toBe(true);
+    await page.locator('[data-majordome-chat][data-connection="reconnecting"]').waitFor({ state: 'attached' });
+    await w.waitConnected();
+    expect(closeCodes).toEqual([1001]);
+    // Resumed on the new server from the watermark, with the token it had: no new conversation.
+    expect(calls.filter((c) => c === 'POST /webchat/token')).toHaveLength(1);
+    expect(calls.some((c) => /^GET \/v3\/directline\/conversations\/[^/?]+\?watermark=/.test(c))).toBe(true);
+
+    await w.say('help');
+    await w.waitForBot(/I can/);
+    expect(await page.locator('[data-majordome-chat] .msg.bot', { hasText: /Welcome/ }).count()).toBe(1);
+    // A retry that found the port closed for a moment is the restart, not a fault.
+    expect(watched.problems.filter((p) => !/ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
   });
 });

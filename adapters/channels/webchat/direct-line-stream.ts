@@ -20,6 +20,9 @@ export interface DirectLineStreamDeps {
   heartbeatMs?: number;
 }
 
+/** WebSocket close code of a server going down: Direct Line clients reconnect from it. */
+export const GOING_AWAY = 1001;
+
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([^/]+)/stream$`);
 
 /** Refuses an upgrade with a plain HTTP answer in Direct Line's error shape, then hangs up. */
@@ -39,9 +42,10 @@ export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
-  private server: HttpServer | null = null;
+  private closing = false;
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
+    if (this.closing) return refuse(socket, problem(503, 'ServiceUnavailable', 'this server is shutting down; reconnect'));
     this.upgrade(req, socket, head).catch((error: unknown) => {
       this.deps.logger.error({ err: error instanceof Error ? error.message : 'unknown' }, 'direct line stream upgrade failed');
       if (socket.writable) refuse(socket, problem(500, 'ServiceError', 'the stream could not be opened; try again'));
@@ -55,7 +59,6 @@ export class DirectLineStreams {
 
   /** Takes the upgrades of the restify server's underlying HTTP server. */
   attach(server: HttpServer): void {
-    this.server = server;
     server.on('upgrade', this.onUpgrade);
   }
 
@@ -64,10 +67,25 @@ export class DirectLineStreams {
     return this.wss.clients.size;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Says goodbye to every open stream with 1001 (going away): clients reconnect, to another
+   * instance or to this one restarted, and resume from their watermark. A client that has not
+   * answered the close after `waitMs` is cut. Later upgrades get a 503.
+   */
+  async close(waitMs = 2000): Promise<void> {
+    this.closing = true;
     clearInterval(this.heartbeat);
-    this.server?.off('upgrade', this.onUpgrade);
-    for (const ws of this.wss.clients) ws.terminate();
+    const open = [...this.wss.clients];
+    if (open.length > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const answered = Promise.all(open.map((ws) => new Promise<void>((resolve) => {
+        ws.once('close', () => resolve());
+        ws.close(GOING_AWAY, 'server shutting down');
+      })));
+      await Promise.race([answered, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+      clearTimeout(timer);
+      for (const ws of this.wss.clients) ws.terminate();
+    }
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
