@@ -7,11 +7,12 @@ import type { WebchatConfig } from '../../../../bot/webchat-config';
 import type { Store } from '../../../../domain/ports';
 import { memoryLogger, NO_CREDENTIALS } from '../../../bot/messages-support';
 import { FakeClock } from '../../../fakes/clock';
+import { markSensitive } from '../../../support/log-capture';
 
 export const PROPERTY = 'chateau-de-vauclair';
 export const FRENCH_SEARCH = 'Avez-vous une chambre du 12 au 15 décembre pour 2 adultes ?';
 
-export const randomSecret = (): string => randomBytes(32).toString('hex');
+export const randomSecret = (): string => markSensitive(randomBytes(32).toString('hex'));
 
 export interface Reply {
   status: number;
