@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { calendarEnvCheck, calendarEnvShape } from './jobs/feed-config';
 import { botEnvCheck, botEnvShape } from './bot-config';
 import { parseEnvSection } from './env-section';
+import { trustProxySpec } from './http/client-address';
 import { staffEnvShape } from './staff-config';
 import { webchatEnvShape } from './webchat-config';
 import { paymentsEnvCheck, paymentsEnvShape } from './payments-config';
@@ -25,6 +26,7 @@ export const envSchema = z.object({
     .url({ error: 'expected the public https:// address guests reach Majordome at, such as https://chat.example.com' })
     .regex(/^https?:\/\/[^/?#]+\/?$/, { error: 'expected a scheme and host only, such as https://chat.example.com' })
     .optional(),
+  TRUST_PROXY: trustProxySpec.optional(),
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
   // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
   ...calendarEnvShape,
@@ -51,6 +53,8 @@ export interface Config {
   holdSweepSeconds: number;
   /** Where guests reach this deployment: payment, calendar and staff links are built on it. */
   publicBaseUrl: string;
+  /** Proxies whose X-Forwarded-* headers count (bot/http/client-address.ts); empty: none. */
+  trustProxy: string[];
 }
 
 /** The project root, found the same way from sources (tests) and from the compiled `dist/`. */
@@ -80,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     holdSweepSeconds: e.HOLD_SWEEP_SECONDS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY ?? [],
   };
 }

@@ -16,6 +16,7 @@ import { RedisStore } from '../adapters/store/redis';
 import type { UseCaseDeps } from '../domain/usecases/deps';
 import type { BotRuntime } from './bot-runtime';
 import type { Config } from './config';
+import { publicOrigin, trustedProxies } from './http/client-address';
 import type { Logger } from './logger';
 import type { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { createTurnErrorHandler } from './turn-error';
@@ -58,13 +59,13 @@ function defaultOrigins(config: Config, server: Server): () => ReadonlySet<strin
   };
 }
 
-/** ws:// or wss:// on the host the client reached us by (wss behind a TLS proxy or on an https deployment). */
+/** ws:// or wss:// on the host the client reached us by (X-Forwarded-* count from TRUST_PROXY's proxies only). */
 function streamBaseOf(config: Config): (req: Request) => string {
   const publicUrl = new URL(config.publicBaseUrl);
+  const trusted = trustedProxies(config.trustProxy);
   return (req) => {
-    const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(req.headers.host) ? req.headers.host : publicUrl.host;
-    const secure = req.headers['x-forwarded-proto'] === 'https' || (publicUrl.protocol === 'https:' && host === publicUrl.host);
-    return `${secure ? 'wss' : 'ws'}://${host}`;
+    const { protocol, host } = publicOrigin(req, trusted, publicUrl);
+    return `${protocol === 'https' ? 'wss' : 'ws'}://${host}`;
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../../../bot/app';
-import { loadConfig } from '../../../../bot/config';
+import { loadConfig, type Config } from '../../../../bot/config';
 import { loadCalendarConfig } from '../../../../bot/jobs/feed-config';
 import type { WebchatConfig } from '../../../../bot/webchat-config';
 import type { Store } from '../../../../domain/ports';
@@ -34,11 +34,11 @@ export interface WebchatTestApp {
 }
 
 /** The whole app on 127.0.0.1 (calendar sync off, fake clock), with web chat settings of the test's choosing. */
-export async function startWebchatApp(options: { webchat?: Partial<WebchatConfig>; store?: Store; clock?: FakeClock } = {}): Promise<WebchatTestApp> {
+export async function startWebchatApp(options: { webchat?: Partial<WebchatConfig>; store?: Store; clock?: FakeClock; config?: Partial<Config> } = {}): Promise<WebchatTestApp> {
   const { log, lines } = memoryLogger();
   const clock = options.clock ?? new FakeClock(Date.parse('2027-11-20T09:00:00Z'));
   const webchatConfig: WebchatConfig = { secret: null, tokenTtlSeconds: 1800, allowedOrigins: null, tokenRatePerMinute: 1000, logTtlMs: 3600_000, ...options.webchat };
-  const app = await createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1' }, log, {
+  const app = await createApp({ ...loadConfig({}), port: 0, host: '127.0.0.1', ...options.config }, log, {
     clock,
     calendar: loadCalendarConfig({ ICAL_SYNC: 'off' }),
     botConfig: NO_CREDENTIALS,
