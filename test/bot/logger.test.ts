@@ -16,16 +16,36 @@ function capture(): { lines: () => Record<string, unknown>[]; log: ReturnType<ty
 
 describe('the logger', () => {
   it.each(['authorization', 'cookie', 'stripe-signature', 'x-hub-signature-256', 'x-twilio-signature', 'token', 'access_token', 'verify_token', 'hub.verify_token', 'secret', 'password', 'body', 'rawBody', 'name', 'email', 'phone', 'guest'])(
-    'redacts %s at the top and up to three levels down, in objects and arrays',
+    'redacts %s at any depth, in objects and arrays, whatever its case',
     (key) => {
       const value = 'Zq9-leaked-value';
       const { log, lines } = capture();
-      log.info({ [key]: value, a: { [key]: value }, b: { headers: { [key]: value } }, c: { d: [{ [key]: value }] } }, 'm');
+      log.info({ [key]: value, a: { [key.toUpperCase()]: value }, b: { headers: { [key]: value } }, c: { d: [{ e: { f: { g: { [key]: value } } } }] } }, 'm');
       const [line] = lines();
-      expect(line).toMatchObject({ [key]: REDACTED, a: { [key]: REDACTED }, b: { headers: { [key]: REDACTED } }, c: { d: [{ [key]: REDACTED }] } });
+      expect(line).toMatchObject({ [key]: REDACTED, a: { [key.toUpperCase()]: REDACTED }, b: { headers: { [key]: REDACTED } }, c: { d: [{ e: { f: { g: { [key]: REDACTED } } } }] } });
       expect(JSON.stringify(line)).not.toContain(value);
     },
   );
+
+  it('redacts the bindings of a child logger and the fields of a logged error', () => {
+    const { log, lines } = capture();
+    const error = Object.assign(new Error('No signatures found'), { header: 't=1,v1=abc', payload: '{"guest":"Camille"}', statusCode: 400 });
+    log.child({ token: 'Zq9-child-token', conversationId: 'c-1' }).warn({ err: error, cause: { first: error } }, 'refused');
+    const [line] = lines();
+    const serialized = { message: 'No signatures found', payload: REDACTED, statusCode: 400 };
+    expect(line).toMatchObject({ token: REDACTED, conversationId: 'c-1', err: serialized, cause: { first: serialized } });
+    expect(JSON.stringify(line)).not.toMatch(/Zq9-child-token|Camille/);
+  });
+
+  it('cuts an object nested deeper than a log line needs', () => {
+    const { log, lines } = capture();
+    let deep: Record<string, unknown> = { email: 'deep@example.org' };
+    for (let i = 0; i < 20; i++) deep = { next: deep };
+    log.info({ deep }, 'm');
+    expect(JSON.stringify(lines()[0])).toContain('[too deep]');
+    expect(JSON.stringify(lines()[0])).not.toContain('deep@example.org');
+  });
+
   it('keeps ids and the rest of a line', () => {
     const { log, lines } = capture();
     log.info({ bookingId: 'bk-1', propertyId: 'chateau', outcome: 'confirmed' }, 'stripe event handled');
