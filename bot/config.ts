@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { calendarEnvCheck, calendarEnvShape } from './jobs/feed-config';
 import { botEnvCheck, botEnvShape } from './bot-config';
 import { parseEnvSection } from './env-section';
+import { trustProxySpec } from './http/client-address';
 import { staffEnvShape } from './staff-config';
 import { webchatEnvShape } from './webchat-config';
 import { paymentsEnvCheck, paymentsEnvShape, loadPaymentsConfig, type PaymentsConfig } from './payments-config';
@@ -35,6 +36,7 @@ export const envSchema = z.object({
     .regex(/^https?:\/\/[^/?#]+\/?$/, { error: 'expected a scheme and host only, such as https://chat.example.com' })
     .optional(),
   EVENT_LOOP_WARN_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(10, { error: 'expected at least 10 ms' }).default(200),
+  TRUST_PROXY: trustProxySpec.optional(),
   HOLD_SWEEP_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1, { error: 'expected at least 1 second' }).default(30),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).min(0, { error: 'expected 0 seconds or more' }).max(600, { error: 'expected at most 600 seconds' }).default(10),
   // Calendar sync and staff alerts: read by bot/jobs/feed-config.ts, checked here with the rest.
@@ -79,6 +81,8 @@ export interface Config {
   staff: StaffConfig;
   payments: PaymentsConfig;
   calendar: CalendarSyncConfig;
+  /** Proxies whose X-Forwarded-* headers count (bot/http/client-address.ts); empty: none. */
+  trustProxy: string[];
 }
 
 /** The project root, found the same way from sources (tests) and from the compiled `dist/`. */
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     staff: loadStaffConfig(env),
     payments: loadPaymentsConfig(env),
     calendar: loadCalendarConfig(env),
+    trustProxy: e.TRUST_PROXY ?? [],
   };
 }
 

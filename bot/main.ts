@@ -2,6 +2,7 @@ import { CatalogError } from '../adapters/catalog/load-properties';
 import { warmUp } from '../dialogs/understanding';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { refuseDemoExportTokens } from './demo-export-tokens';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   let app;
   try {
+    await refuseDemoExportTokens(config.propertiesDir);
     app = await createApp(config, log);
   } catch (error) {
     if (error instanceof CatalogError) {

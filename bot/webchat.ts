@@ -14,6 +14,7 @@ import type { UseCaseDeps } from '../domain/usecases/deps';
 import type { BotRuntime } from './bot-runtime';
 import type { Config } from './config';
 import type { Infrastructure } from './infrastructure/infrastructure';
+import { clientAddress, publicOrigin, trustedProxies } from './http/client-address';
 import type { Logger } from './logger';
 import type { ProactiveGuestMessenger } from './proactive/guest-messenger';
 import { createTurnErrorHandler } from './turn-error';
@@ -60,13 +61,13 @@ function defaultOrigins(config: Config, server: Server): () => ReadonlySet<strin
   };
 }
 
-/** ws:// or wss:// on the host the client reached us by (wss behind a TLS proxy or on an https deployment). */
+/** ws:// or wss:// on the host the client reached us by (X-Forwarded-* count from TRUST_PROXY's proxies only). */
 function streamBaseOf(config: Config): (req: Request) => string {
   const publicUrl = new URL(config.publicBaseUrl);
+  const trusted = trustedProxies(config.trustProxy);
   return (req) => {
-    const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(req.headers.host) ? req.headers.host : publicUrl.host;
-    const secure = req.headers['x-forwarded-proto'] === 'https' || (publicUrl.protocol === 'https:' && host === publicUrl.host);
-    return `${secure ? 'wss' : 'ws'}://${host}`;
+    const { protocol, host } = publicOrigin(req, trusted, publicUrl);
+    return `${protocol === 'https' ? 'wss' : 'ws'}://${host}`;
   };
 }
 
@@ -114,8 +115,9 @@ export async function startWebchat(wiring: WebchatWiring, over: WebchatOverrides
   const tellTooFast = (record: ConversationRecord) =>
     service.tellLater(record.conversationId, [{ type: 'message', text: TURN_ERROR_TEXT.tooFast[turnErrorLocale(record.locale)] }]);
   registerDirectLineRoutes(server, { service, tokens, secret: wc.secret, origins, streamBase: streamBaseOf(config), postLimiter, tellTooFast, logger: log });
+  const proxies = trustedProxies(config.trustProxy);
   const tokenLimiter = infrastructure.rateLimiter({ name: 'webchat-tokens', points: wc.tokenRatePerMinute, durationSeconds: 60 });
-  registerWebchatTokenRoute(server, { service, tokens, origins, limiter: tokenLimiter, clientAddress: (req) => req.socket.remoteAddress ?? 'unknown', logger: log });
+  registerWebchatTokenRoute(server, { service, tokens, origins, limiter: tokenLimiter, clientAddress: (req) => clientAddress(req, proxies), logger: log });
   const streams = new DirectLineStreams({ service, tokens, secret: wc.secret, origins, logger: log });
   streams.attach(server.server as HttpServer);
   messenger.register(WEBCHAT_CHANNEL_ID, new WebchatSender(service));

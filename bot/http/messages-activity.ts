@@ -3,20 +3,51 @@ import { z } from 'zod';
 import { formatIssues } from '../../domain/catalog/parse';
 
 /**
- * The fields the SDK and our bot dereference on every turn. A channel always sends them; a
- * request without them is not an activity, and would otherwise fail deep inside a turn.
+ * The Bot Framework activity schema, checked at the door: the fields every turn dereferences
+ * must be there, and every standard field present must have its schema type. A channel always
+ * sends them so; anything else would fail deep inside a turn (`membersAdded: "x"` throws in the
+ * members-added handler, a numeric `from.name` fails when the reply is serialised) instead of
+ * getting a 400 that says which field is wrong. Fields outside the schema pass through untouched.
  */
-const account = z.looseObject({ id: z.string({ error: 'expected an id' }).min(1, { error: 'expected an id' }) });
+const text = z.string({ error: 'expected a string' });
+const date = text.refine((v) => !Number.isNaN(Date.parse(v)), { error: 'expected an ISO 8601 date and time' });
+const account = z.looseObject(
+  { id: z.string({ error: 'expected an id' }).min(1, { error: 'expected an id' }), name: text.optional(), role: text.optional(), aadObjectId: text.optional() },
+  { error: 'expected an account with an id' },
+);
+const conversation = account.extend({
+  isGroup: z.boolean({ error: 'expected true or false' }).optional(),
+  conversationType: text.optional(),
+  tenantId: text.optional(),
+});
+const TEXT_FIELDS = ['localTimezone', 'callerId', 'textFormat', 'attachmentLayout', 'topicName', 'locale', 'text', 'speak', 'inputHint', 'summary', 'action', 'replyToId', 'label', 'valueType', 'name', 'code', 'importance', 'deliveryMode'];
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: 'expected a list' });
+const typed = z.looseObject({ type: text }, { error: 'expected an object with a type' });
 const activityShape = z.looseObject({
   type: z.string({ error: 'expected the activity type' }).min(1, { error: 'expected the activity type' }),
-  id: z.string().optional(),
+  id: text.optional(),
   channelId: z.string({ error: 'expected the channel id' }).min(1, { error: 'expected the channel id' }),
   serviceUrl: z.string({ error: 'expected the serviceUrl replies go to' }).min(1, { error: 'expected the serviceUrl replies go to' }),
-  conversation: account,
+  conversation,
   from: account,
   recipient: account,
-  text: z.string().optional(),
-  locale: z.string().optional(),
+  timestamp: date.optional(),
+  localTimestamp: date.optional(),
+  expiration: date.optional(),
+  ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, text.optional()])),
+  historyDisclosed: z.boolean({ error: 'expected true or false' }).optional(),
+  membersAdded: list(account).optional(),
+  membersRemoved: list(account).optional(),
+  reactionsAdded: list(typed).optional(),
+  reactionsRemoved: list(typed).optional(),
+  entities: list(typed).optional(),
+  attachments: list(z.looseObject({ contentType: text, contentUrl: text.optional(), name: text.optional(), thumbnailUrl: text.optional() }, { error: 'expected an attachment' })).optional(),
+  suggestedActions: z.looseObject({ to: list(text).optional(), actions: list(typed) }, { error: 'expected an object' }).optional(),
+  channelData: z.looseObject({}, { error: 'expected an object' }).optional(),
+  relatesTo: z.looseObject({}, { error: 'expected an object' }).optional(),
+  semanticAction: z.looseObject({}, { error: 'expected an object' }).optional(),
+  listenFor: list(text).optional(),
+  textHighlights: list(z.looseObject({ text, occurrence: z.number({ error: 'expected a number' }) })).optional(),
 });
 
 export type ParsedActivity = { ok: true; activity: Activity } | { ok: false; reasons: string[] };
@@ -31,7 +62,8 @@ export function parseActivity(raw: Buffer): ParsedActivity {
     return { ok: false, reasons: ['(root): the body is not valid JSON'] };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reasons: ['(root): expected an activity object'] };
-  const parsed = activityShape.safeParse(json);
+  // A null field is an absent one, as the channels' own serialisers write it.
+  const parsed = activityShape.safeParse(Object.fromEntries(Object.entries(json).filter(([, v]) => v !== null)));
   if (!parsed.success) return { ok: false, reasons: formatIssues(parsed.error.issues) };
   return { ok: true, activity: withDates(parsed.data) };
 }

@@ -1,4 +1,5 @@
 import type { Request } from 'restify';
+import { charsetRefusal, parseMediaType } from '../../adapters/http/media-type';
 
 /**
  * Reads a request body into memory, up to a limit, for one route. The server installs no
@@ -20,8 +21,11 @@ export const isJsonContentType = (type: string): boolean => type === 'applicatio
 
 export async function readRawBody(req: Request, options: RawBodyOptions): Promise<BodyResult> {
   const fail = (status: BodyProblem['status'], code: string, reason: string): BodyResult => ({ ok: false, problem: { status, code, reason } });
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const media = parseMediaType(req.headers['content-type']);
+  const type = media.type;
   if (type && !options.contentTypes(type)) return fail(415, 'unsupported_media_type', `content-type ${type} is not accepted here`);
+  const charset = charsetRefusal(media);
+  if (charset) return fail(415, 'unsupported_media_type', charset);
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding !== 'identity') return fail(415, 'unsupported_media_type', `content-encoding ${encoding} is not accepted here`);
   const declared = Number(req.headers['content-length'] ?? NaN);

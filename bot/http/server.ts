@@ -1,4 +1,4 @@
-import restify, { type Server } from 'restify';
+import restify, { type Server, type ServerOptions } from 'restify';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import type { EventLoopWatchdog } from '../event-loop-watchdog';
 import type { Infrastructure } from '../infrastructure/infrastructure';
@@ -8,7 +8,10 @@ import { offersRoute } from './offers-route';
 import { sendProblem } from './problem';
 
 export function createServer(deps: UseCaseDeps, health: { infrastructure: Infrastructure; watchdog: EventLoopWatchdog }, log: Logger): Server {
-  const server = restify.createServer({ name: 'majordome', handleUncaughtExceptions: false });
+  // restify's own lines (a handler's discarded value, a formatter error) go through our redacting
+  // logger, not a bare pino of its own. restify 11 logs with pino; its types still say bunyan.
+  const restifyLog = log.child({ component: 'http' }) as unknown as ServerOptions['log'];
+  const server = restify.createServer({ name: 'majordome', log: restifyLog, handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   registerHealthRoutes(server, { catalog: deps.catalog, ...health });

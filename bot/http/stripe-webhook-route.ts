@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import type Stripe from 'stripe';
-import { translateStripeEvent } from '../../adapters/payments/stripe/stripe-events';
+import { checkEventEnvelope, translateStripeEvent } from '../../adapters/payments/stripe/stripe-events';
 import type { PaymentDeps } from '../../domain/payments/deps';
 import type { ProcessedEvents } from '../../domain/payments/event-log';
 import { applyPaymentEvent } from '../../domain/usecases/settle-payment';
@@ -14,8 +14,10 @@ export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
 
 /**
  * `POST /webhooks/stripe`: the signature is checked on the exact bytes received (a re-serialised
- * body would not match), then each event id is handled once. A failure answers 500 so that
- * Stripe retries; everything else, unknown event types included, answers 200.
+ * body would not match), then the event must have an id and no date in the future, then each
+ * event id is handled once. A failure answers 500 so that Stripe retries; everything else,
+ * unknown event types included, answers 200. Handlers return nothing: restify logs whatever an
+ * async handler resolves with, and a response object carries the signature and the body.
  */
 export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webhookSecret: string; events: ProcessedEvents; limiter: RateLimiterAbstract; deps: PaymentDeps; log: Logger }): void {
   const lookupPaymentIntent = async (id: string) => {
@@ -29,18 +31,31 @@ export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webho
     const body = await readRawBody(req, { maxBytes: 512 * 1024, contentTypes: isJsonContentType });
     if (!body.ok) {
       if (body.problem.status === 413) res.setHeader('connection', 'close');
-      return sendProblem(res, body.problem.status, body.problem.code, [body.problem.reason]);
+      sendProblem(res, body.problem.status, body.problem.code, [body.problem.reason]);
+      return;
     }
     const signature = req.header('stripe-signature');
-    if (!signature) return sendProblem(res, 400, 'bad_signature', ['missing Stripe-Signature header']);
-    let event: Stripe.Event;
+    if (!signature) {
+      sendProblem(res, 400, 'bad_signature', ['missing Stripe-Signature header']);
+      return;
+    }
+    let verified: Stripe.Event;
     try {
-      event = o.stripe.webhooks.constructEvent(body.raw, signature, o.webhookSecret);
+      verified = o.stripe.webhooks.constructEvent(body.raw, signature, o.webhookSecret);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       o.log.warn({ reason }, 'stripe webhook refused');
-      return sendProblem(res, 400, 'bad_signature', [reason]);
+      sendProblem(res, 400, 'bad_signature', [reason]);
+      return;
     }
+    // Stripe's signature time is checked against real time by the SDK, so the future is too.
+    const envelope = checkEventEnvelope(verified, signature, Math.floor(Date.now() / 1000));
+    if (!envelope.ok) {
+      o.log.warn({ reasons: envelope.reasons }, 'stripe webhook refused: not a well-formed event');
+      sendProblem(res, 400, 'invalid_event', envelope.reasons);
+      return;
+    }
+    const event = envelope.event;
 
     // Per object, after the signature: a storm about one checkout is slowed, never refused. A 429
     // would be a failure to Stripe anyway; 503 with Retry-After says "later", and Stripe retries.
@@ -52,23 +67,25 @@ export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webho
     }
     if (!(await o.events.claim(event.id))) {
       o.log.info({ eventId: event.id, type: event.type }, 'stripe event already handled');
-      return res.send(200, { received: true, duplicate: true });
+      res.send(200, { received: true, duplicate: true });
+      return;
     }
     try {
       const translated = await translateStripeEvent(event, lookupPaymentIntent);
       if (translated.kind === 'ignored') {
         await o.events.done(event.id);
         o.log.info({ eventId: event.id, type: event.type, reason: translated.reason }, 'stripe event ignored');
-        return res.send(200, { received: true, ignored: translated.reason });
+        res.send(200, { received: true, ignored: translated.reason });
+        return;
       }
       const outcome = await applyPaymentEvent(o.deps, translated.event);
       await o.events.done(event.id);
       o.log.info({ eventId: event.id, type: event.type, propertyId: translated.event.propertyId, bookingId: translated.event.bookingId, outcome }, 'stripe event handled');
-      return res.send(200, { received: true, outcome });
+      res.send(200, { received: true, outcome });
     } catch (error) {
       await o.events.release(event.id).catch(() => undefined);
       o.log.error({ eventId: event.id, type: event.type, err: error instanceof Error ? error.message : String(error) }, 'stripe event failed; Stripe will retry');
-      return sendProblem(res, 500, 'event_failed', ['the event could not be handled now; it will be retried']);
+      sendProblem(res, 500, 'event_failed', ['the event could not be handled now; it will be retried']);
     }
   });
 }

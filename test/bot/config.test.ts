@@ -19,6 +19,7 @@ describe('config from the environment', () => {
       staff: { token: null },
       payments: { stripe: null },
       calendar: { enabled: true },
+      trustProxy: [],
     });
     expect(DEMO_PROPERTIES_DIR).toBe(path.resolve(__dirname, '..', '..', 'bot', 'properties'));
   });
@@ -34,6 +35,11 @@ describe('config from the environment', () => {
     );
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: expected a port number from 0 to 65535');
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://chat.example.com/majordome' })).toThrow('PUBLIC_BASE_URL: expected a scheme and host only');
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/33, proxy.example' })).toThrow('TRUST_PROXY: "10.0.0.0/33", "proxy.example": expected addresses, CIDR blocks');
+  });
+
+  it('reads the trusted proxies as a list', () => {
+    expect(loadConfig({ TRUST_PROXY: ' loopback , 10.0.0.0/8,2001:db8::1 ' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
   });
 
   it('puts shared state on one Redis server or on a cluster, never both', () => {

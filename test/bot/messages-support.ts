@@ -1,18 +1,17 @@
 import { Writable } from 'node:stream';
-import pino from 'pino';
 import { createApp, type App } from '../../bot/app';
 import type { BotConfig } from '../../bot/bot-config';
 import type { BotRuntimeOptions } from '../../bot/bot-runtime';
 import { loadConfig, type Config } from '../../bot/config';
 import { loadCalendarConfig } from '../../bot/jobs/feed-config';
-import type { Logger } from '../../bot/logger';
+import { createLogger, type Logger } from '../../bot/logger';
 import type { MemoryStore } from '../../adapters/store/memory';
 import { ConnectorCapture } from '../bench/support/connector-capture';
 import { FakeClock } from '../fakes/clock';
 
 export const NO_CREDENTIALS: BotConfig = { credentials: null, stateTtlMs: 3600_000, defaultPropertyId: null };
 
-/** A logger whose lines the test can read (the app's own logger writes to stdout). */
+/** The app's own logger, redaction included, writing to lines the test can read instead of stdout. */
 export function memoryLogger(): { log: Logger; lines: () => string } {
   let text = '';
   const sink = new Writable({
@@ -21,7 +20,7 @@ export function memoryLogger(): { log: Logger; lines: () => string } {
       done();
     },
   });
-  return { log: pino({ level: 'info' }, sink), lines: () => text };
+  return { log: createLogger('info', sink), lines: () => text };
 }
 
 /** What the app takes besides its config: store, clock, bot, calendar, payments, staff… */

@@ -42,6 +42,15 @@ describe('starting the process', () => {
     expect(r.stderr).toContain('broken.json');
   });
 
+  it("refuses to start on another folder's property files that keep a demo export token, naming the file and field", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'majordome-props-'));
+    fs.cpSync(path.join(ROOT, 'bot', 'properties'), dir, { recursive: true });
+    const r = await runMain({ PROPERTIES_DIR: dir, PORT: '0' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/gite-des-tilleuls\.json: units\[0\]\.exportToken: this is a token of the public demo/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses to start on a bad environment variable', async () => {
     const r = await runMain({ PORT: 'http' });
     expect(r.code).toBe(2);

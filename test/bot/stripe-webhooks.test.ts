@@ -94,6 +94,53 @@ describe('Stripe payments and webhooks', () => {
     expect((await deliver(old.payload, old.header)).status).toBe(400);
   });
 
+  const signedBody = (event: Record<string, unknown>, timestamp?: number) => {
+    const payload = JSON.stringify(event);
+    return { payload, header: sdk.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, ...(timestamp ? { timestamp } : {}) }) };
+  };
+  const envelope = (over: Record<string, unknown>) => ({ id: `evt_env_${++seq}`, object: 'event', created: Math.floor(Date.now() / 1000), type: 'checkout.session.completed', data: { object: { id: 'cs_none' } }, ...over });
+
+  it('refuses a signed body without a string id with a reason, every time, and claims nothing', async () => {
+    for (const over of [{ id: undefined }, { id: 42 }, { id: '' }, { id: null }]) {
+      const e = signedBody(envelope(over));
+      // Twice: were an id-less event claimed, the second would be answered "duplicate".
+      for (const attempt of [1, 2]) {
+        const r = await deliver(e.payload, e.header);
+        expect({ attempt, status: r.status, body: r.body }).toEqual({ attempt, status: 400, body: { error: 'invalid_event', reasons: [expect.stringMatching(/^id: expected the event id/)] } });
+      }
+    }
+    const withoutData = signedBody(envelope({ data: undefined }));
+    expect((await deliver(withoutData.payload, withoutData.header)).body).toEqual({ error: 'invalid_event', reasons: ['data: expected the event data'] });
+    // An ordinary event still goes through.
+    const fine = signedBody(envelope({ type: 'customer.created' }));
+    expect(await deliver(fine.payload, fine.header)).toEqual({ status: 200, body: { received: true, ignored: 'event type customer.created not handled' } });
+  });
+
+  it('refuses events dated in the future, by their creation or their signature, beyond five minutes of clock skew', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const created = signedBody(envelope({ created: now + 3600 }));
+    expect(await deliver(created.payload, created.header)).toEqual({ status: 400, body: { error: 'invalid_event', reasons: ['created: the event is dated after it was signed'] } });
+    const signed = signedBody(envelope({}), now + 3600);
+    expect(await deliver(signed.payload, signed.header)).toEqual({ status: 400, body: { error: 'invalid_event', reasons: ['Stripe-Signature: signed in the future'] } });
+    // Within the skew both are Stripe's own clocks disagreeing with ours by a little: accepted.
+    const skewed = signedBody(envelope({ created: now + 120, type: 'customer.created' }), now + 60);
+    expect((await deliver(skewed.payload, skewed.header)).status).toBe(200);
+    // An old event delivered now (a retry days later) is normal.
+    const retried = signedBody(envelope({ created: now - 3 * 86400, type: 'customer.created' }));
+    expect((await deliver(retried.payload, retried.header)).status).toBe(200);
+  });
+
+  it('logs neither the signature nor the body of a delivery it answers with 200', async () => {
+    const e = signedBody(envelope({ type: 'customer.created' }));
+    const before = w.logLines().length;
+    expect((await deliver(e.payload, e.header)).status).toBe(200);
+    const lines = w.logLines().slice(before);
+    expect(lines).toContain('stripe event ignored');
+    expect(lines).not.toContain('Discarded returned value');
+    expect(lines).not.toContain(e.header.split(',')[1]?.slice(3) ?? 'no v1');
+    expect(lines).not.toContain('cs_none');
+  });
+
   it('confirms once on payment, counts the money once, and tells the guest with a calendar link', async () => {
     const { booking: b, checkoutId } = await heldBooking(w, { conversationId: 'c-pay', checkIn: '2027-12-05', checkOut: '2027-12-08' });
     fake().complete(checkoutId ?? '');

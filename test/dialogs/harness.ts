@@ -5,6 +5,7 @@ import { loadPropertiesFrom } from '../../adapters/catalog/load-properties';
 import { DemoPayments } from '../../adapters/payments/demo/demo-payments';
 import { createMemoryStore } from '../../adapters/store/memory';
 import { cryptoIds } from '../../adapters/system/ids';
+import { createLogger } from '../../bot/logger';
 import { Catalog } from '../../domain/catalog/catalog';
 import type { StaffAlert, StaffNotifier, Store } from '../../domain/ports';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
@@ -40,7 +41,7 @@ export async function world(now = '2026-11-21T10:00:00Z'): Promise<World> {
     notifier,
     payments: new DemoPayments('http://localhost:3978'),
     understand,
-    log: { info: () => undefined, warn: () => undefined },
+    log: createLogger('silent'),
   };
   return { deps, notifier, services };
 }

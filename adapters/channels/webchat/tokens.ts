@@ -31,6 +31,10 @@ const claimsSchema = z.object({
   exp: z.number().int(),
 });
 
+const MAX_TOKEN_LENGTH = 4096;
+/** base64url payload, a dot, and an HMAC-SHA256: 32 bytes, 43 base64url characters without padding. */
+const TOKEN_SHAPE = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/;
+
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired'; claims?: TokenClaims };
 
 export class DirectLineTokens {
@@ -56,12 +60,13 @@ export class DirectLineTokens {
   }
 
   check(token: string): TokenCheck {
-    const dot = token.indexOf('.');
-    if (dot <= 0 || token.length > 4096) return { ok: false, reason: 'malformed' };
-    const payload = token.slice(0, dot);
-    const given = Buffer.from(token.slice(dot + 1), 'base64url');
-    const expected = Buffer.from(this.sign(payload), 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+    // Strict shape first: Node's base64url decoder skips characters outside the alphabet and
+    // ignores the spare bits of the last one, so comparing decoded bytes would accept a
+    // signature with characters appended or its last one changed. The strings are compared.
+    const shape = token.length > MAX_TOKEN_LENGTH ? null : TOKEN_SHAPE.exec(token);
+    if (!shape) return { ok: false, reason: 'malformed' };
+    const [, payload = '', signature = ''] = shape;
+    if (!timingSafeEqual(Buffer.from(signature, 'ascii'), Buffer.from(this.sign(payload), 'ascii'))) return { ok: false, reason: 'bad_signature' };
     let json: unknown;
     try {
       json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

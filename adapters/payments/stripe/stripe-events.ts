@@ -1,5 +1,50 @@
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import type { PaymentEvent } from '../../../domain/payments/payment-event';
+
+/**
+ * Stripe and we may disagree on the time by a little; beyond that, a date ahead of ours is not
+ * Stripe's. Stripe's own check only refuses signatures that are too old.
+ */
+export const STRIPE_CLOCK_SKEW_SECONDS = 300;
+
+const eventEnvelope = z.object({
+  // Every event is handled once, by its id: an event without one would share a single claim with every other.
+  id: z.string({ error: 'expected the event id, a string such as evt_…' }).regex(/^evt_[A-Za-z0-9_]{1,250}$/, { error: 'expected the event id, a string such as evt_…' }),
+  type: z.string({ error: 'expected the event type' }).min(1, { error: 'expected the event type' }),
+  created: z.number({ error: 'expected the creation time in epoch seconds' }).int({ error: 'expected the creation time in epoch seconds' }),
+  data: z.object({ object: z.record(z.string(), z.unknown(), { error: 'expected the event object' }) }, { error: 'expected the event data' }),
+});
+
+/**
+ * The `t=` of a Stripe-Signature header: the time Stripe signed the delivery. Read exactly as the
+ * SDK reads it (the last `t=` wins, `parseInt`), so that it is the time the signature covered.
+ */
+export function signedAt(header: string): number | null {
+  let stamp: number | null = null;
+  for (const item of header.split(',')) {
+    const [key, value] = item.split('=');
+    if (key === 't') stamp = Number.parseInt(value ?? '', 10);
+  }
+  return stamp === null || !Number.isSafeInteger(stamp) ? null : stamp;
+}
+
+export type EnvelopeCheck = { ok: true; event: Stripe.Event } | { ok: false; reasons: string[] };
+
+/**
+ * What Stripe's signature check leaves open: the signed body must be an event with an id, and
+ * neither its signing time nor its creation may lie in the future (an event is created before
+ * it is signed, and retries are signed anew, so `created` is never after `t`).
+ */
+export function checkEventEnvelope(event: unknown, signatureHeader: string, nowSeconds: number): EnvelopeCheck {
+  const parsed = eventEnvelope.safeParse(event);
+  if (!parsed.success) return { ok: false, reasons: parsed.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`) };
+  const signed = signedAt(signatureHeader);
+  if (signed === null) return { ok: false, reasons: ['Stripe-Signature: expected a t= timestamp'] };
+  if (signed > nowSeconds + STRIPE_CLOCK_SKEW_SECONDS) return { ok: false, reasons: ['Stripe-Signature: signed in the future'] };
+  if (parsed.data.created > signed + STRIPE_CLOCK_SKEW_SECONDS) return { ok: false, reasons: ['created: the event is dated after it was signed'] };
+  return { ok: true, event: event as Stripe.Event };
+}
 
 export type Translated = { kind: 'event'; event: PaymentEvent } | { kind: 'ignored'; reason: string };
 

@@ -1,5 +1,5 @@
-import pino from 'pino';
 import { startHoldSweeper } from '../../../bot/jobs/hold-sweeper';
+import { createLogger } from '../../../bot/logger';
 import type { GuestMessenger, GuestNotice } from '../../../domain/ports';
 import { placeHold } from '../../../domain/usecases/place-hold';
 import { CHATEAU, world } from '../../dialogs/harness';
@@ -41,7 +41,7 @@ describe('the hold sweeper', () => {
     const step = async (propertyId: string, bookings: readonly { id: string }[]) => {
       stepSaw.push({ propertyId, ids: bookings.map((b) => b.id) });
     };
-    const stop = startHoldSweeper(w.deps, messenger, pino({ level: 'silent' }), 1, [step]);
+    const stop = startHoldSweeper(w.deps, messenger, createLogger('silent'), 1, [step]);
     try {
       w.deps.clock.advanceMinutes(21);
       await until(() => messenger.told.length > 0 && stepSaw.some((s) => s.propertyId === CHATEAU));

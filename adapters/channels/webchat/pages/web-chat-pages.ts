@@ -65,7 +65,10 @@ export function registerWebChatPages(server: Server, o: WebChatPagesOptions): vo
 
   server.get('/', async (req, res) => {
     const p = property();
-    if (!p) return res.send(404, { error: 'no_property' });
+    if (!p) {
+      res.send(404, { error: 'no_property' });
+      return;
+    }
     const query = req.query as Record<string, unknown> | undefined;
     sendHtml(res, demoPage(p, demoLocale(query?.lang, p.defaultLocale)), {
       'Content-Security-Policy': DEMO_CSP,
@@ -76,7 +79,10 @@ export function registerWebChatPages(server: Server, o: WebChatPagesOptions): vo
 
   server.get('/webchat/official', async (req, res) => {
     const p = property();
-    if (!p) return res.send(404, { error: 'no_property' });
+    if (!p) {
+      res.send(404, { error: 'no_property' });
+      return;
+    }
     const query = req.query as Record<string, unknown> | undefined;
     const locale = demoLocale(query?.lang, p.defaultLocale);
     sendHtml(res, officialPage(p.id, locale, localize(p.name, locale)), { 'X-Content-Type-Options': 'nosniff' });
@@ -84,7 +90,10 @@ export function registerWebChatPages(server: Server, o: WebChatPagesOptions): vo
 
   server.get('/webchat/official/webchat.js', async (req, res) => {
     const bundle = officialWebChat();
-    if (!bundle) return res.send(404, { error: 'botframework-webchat is not installed' });
+    if (!bundle) {
+      res.send(404, { error: 'botframework-webchat is not installed' });
+      return;
+    }
     sendStatic(req, res, await bundle, JS);
   });
 }

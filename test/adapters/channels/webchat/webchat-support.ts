@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../../../bot/app';
-import { loadConfig } from '../../../../bot/config';
+import { loadConfig, type Config } from '../../../../bot/config';
 import { loadCalendarConfig } from '../../../../bot/jobs/feed-config';
 import type { WebchatConfig } from '../../../../bot/webchat-config';
 import type { MemoryStore } from '../../../../adapters/store/memory';
-import type { Config } from '../../../../bot/config';
 import { memoryLogger, NO_CREDENTIALS } from '../../../bot/messages-support';
 import { FakeClock } from '../../../fakes/clock';
+import { markSensitive } from '../../../support/log-capture';
 
 export const PROPERTY = 'chateau-de-vauclair';
 export const FRENCH_SEARCH = 'Avez-vous une chambre du 12 au 15 décembre pour 2 adultes ?';
 
-export const randomSecret = (): string => randomBytes(32).toString('hex');
+export const randomSecret = (): string => markSensitive(randomBytes(32).toString('hex'));
 
 export interface Reply {
   status: number;
