@@ -65,6 +65,23 @@ describe('rate limits where they belong', () => {
     });
   });
 
+  describe('web chat tokens behind a trusted proxy', () => {
+    let s: WebchatTestApp;
+    beforeAll(async () => {
+      s = await startWebchatApp({ config: { trustProxy: ['loopback'] }, webchat: { tokenRatePerMinute: 1 } });
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    it('counts per guest address the proxy forwards, not per proxy', async () => {
+      const ask = (client: string) => s.call('POST', '/webchat/token', { origin: s.origin, body: { property: PROPERTY }, headers: { 'x-forwarded-for': client } });
+      expect((await ask('203.0.113.7')).status).toBe(200);
+      expect((await ask('203.0.113.7')).status).toBe(429);
+      expect((await ask('198.51.100.20')).status).toBe(200);
+    });
+  });
+
   describe('Stripe webhooks, per object, after the signature', () => {
     let w: PaymentsWorld;
     beforeAll(async () => {

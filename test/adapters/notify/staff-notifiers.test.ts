@@ -57,6 +57,14 @@ describe('staff notifiers', () => {
     ]);
   });
 
+  it('log: leaves the signed answer links out, since a log must carry no capability, and says which', async () => {
+    const log = new MemoryLog();
+    const request: StaffAlert = { ...alert, kind: 'booking_request', data: { bookingId: 'b2', reference: 'Q4RT8P', approveUrl: 'https://chat.example.com/staff/requests/p/b2/approve?exp=1&sig=abc', declineUrl: 'https://chat.example.com/staff/requests/p/b2/decline?exp=1&sig=def' } };
+    await createLogNotifier(log).notify(request);
+    expect(log.lines[0]?.obj).toEqual({ staffAlert: { propertyId: alert.propertyId, kind: 'booking_request', data: { bookingId: 'b2', reference: 'Q4RT8P' }, at: alert.at, linksLeftOut: ['approveUrl', 'declineUrl'] } });
+    expect(JSON.stringify(log.lines)).not.toContain('sig=');
+  });
+
   it('webhook: POSTs the alert as JSON signed with HMAC-SHA256 of the raw body', async () => {
     await createWebhookNotifier({ url, secret: SECRET }).notify(alert);
     expect(received).toHaveLength(1);
