@@ -10,10 +10,27 @@ import type { RedisTarget } from '../config';
  */
 export const STORE_COMMAND_TIMEOUT_MS = 2_500;
 
-/** The store's connection: fails fast while Redis is away, reconnects by itself. */
+/**
+ * The store's connection: fails fast while Redis is away, reconnects by itself. Nothing waits
+ * offline or is sent again after a reconnection: a write its caller was told had failed (a
+ * guest's message echoed into the transcript) must not land later as well.
+ */
 export function storeConnection(target: RedisTarget): RedisClient {
-  const options: RedisOptions = { maxRetriesPerRequest: 1, commandTimeout: STORE_COMMAND_TIMEOUT_MS, connectionName: 'majordome' };
-  return connect(target, options);
+  const options: RedisOptions = {
+    maxRetriesPerRequest: 1,
+    commandTimeout: STORE_COMMAND_TIMEOUT_MS,
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    connectionName: 'majordome',
+  };
+  if (target.kind === 'single') return new Redis(target.url, options);
+  return new Cluster(target.nodes, { redisOptions: options, enableOfflineQueue: false });
+}
+
+/** Resolves once the connection can take commands (it queues none before that). */
+export function whenReady(client: RedisClient): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => client.once('ready', () => resolve()));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Config, RedisTarget } from '../config';
 import type { Logger } from '../logger';
 import type { Infrastructure } from './infrastructure';
 import { checkWithin, readinessOf, type ReadinessCheck } from './readiness';
-import { connectionState, queueConnection, quit, storeConnection } from './redis-connections';
+import { connectionState, queueConnection, quit, storeConnection, whenReady } from './redis-connections';
 
 const PROBE_MS = 1_000;
 
@@ -43,6 +43,7 @@ export async function createRedisInfrastructure(target: RedisTarget, config: Con
     return queues.connection;
   };
 
+  await whenReady(main);
   const store = createRedisStore({ client: main, keyPrefix });
   const activityLog = new RedisActivityLog({ client: main, keyPrefix, ttlMs: config.webchat.logTtlMs, onError: (e) => log.warn({ err: e.message }, 'web chat subscriber connection error') });
   await activityLog.ready();

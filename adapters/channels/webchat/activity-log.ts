@@ -49,3 +49,11 @@ export interface ActivityLog {
 
 /** The log keeps this many recent activities of a conversation; a guest never scrolls further back. */
 export const MAX_ACTIVITIES_PER_CONVERSATION = 1000;
+
+/** The conversation's record has expired (or never was): an append to it is refused, not kept alone. */
+export class ConversationGoneError extends Error {
+  constructor() {
+    super('no such conversation');
+    this.name = 'ConversationGoneError';
+  }
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ActivityBatch, ActivityLog, ConversationRecord } from './activity-log';
+import { ConversationGoneError, type ActivityBatch, type ActivityLog, type ConversationRecord } from './activity-log';
 import { fromBot, fromUser, WEBCHAT_CHANNEL_ID, type Participants } from './channel-activity';
 import { problem, type DirectLineProblem } from './direct-line-error';
 import type { IncomingActivity } from './incoming-activity';
@@ -105,10 +105,13 @@ export class DirectLineService {
       const outcome = await this.deps.deliver(forBot, writeEcho);
       if (outcome === 'busy') return problem(429, 'TooManyRequests', 'this conversation already has too many messages waiting for the bot');
     } catch (error) {
-      if (echoFailed) {
+      if (echoFailed && error instanceof ConversationGoneError) {
         this.records.delete(record.conversationId);
         return problem(404, 'NotFound', 'this conversation has expired; start a new one');
       }
+      // The log could not be written (the store is away): not the conversation's end. The route
+      // answers 503 and the guest's client keeps its conversation.
+      if (echoFailed) throw error;
       this.deps.logger.error({ conversationId: record.conversationId, activityId: id, err: error instanceof Error ? error.message : 'unknown' }, 'web chat turn failed');
       return problem(502, 'BotError', 'the bot could not process this activity');
     }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
-import { MAX_ACTIVITIES_PER_CONVERSATION, type ActivityBatch, type ActivityLog, type ConversationRecord } from './activity-log';
+import { ConversationGoneError, MAX_ACTIVITIES_PER_CONVERSATION, type ActivityBatch, type ActivityLog, type ConversationRecord } from './activity-log';
 
 interface Conversation {
   record: ConversationRecord;
@@ -41,7 +41,7 @@ export class MemoryActivityLog implements ActivityLog {
 
   async append(conversationId: string, activities: Partial<Activity>[]): Promise<string> {
     const c = this.live(conversationId);
-    if (!c) throw new Error('no such conversation');
+    if (!c) throw new ConversationGoneError();
     c.activities.push(...activities);
     const excess = c.activities.length - MAX_ACTIVITIES_PER_CONVERSATION;
     if (excess > 0) {

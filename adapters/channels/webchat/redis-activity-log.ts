@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import { Cluster } from 'ioredis';
 import type { RedisClient } from '../../store/redis/context';
 import { checkKeyPrefix, escapeKeyPart } from '../../store/redis/keys';
-import { conversationRecordSchema, MAX_ACTIVITIES_PER_CONVERSATION, type ActivityBatch, type ActivityLog, type ConversationRecord } from './activity-log';
+import { ConversationGoneError, conversationRecordSchema, MAX_ACTIVITIES_PER_CONVERSATION, type ActivityBatch, type ActivityLog, type ConversationRecord } from './activity-log';
 
 export interface RedisActivityLogOptions {
   /** The store's connection: the log lives beside the bookings and the bot state. */
@@ -82,7 +82,7 @@ export class RedisActivityLog implements ActivityLog {
     const recordKept = results[results.length - 1]?.[1];
     if (recordKept !== 1) {
       await this.redis.del(keys.activities);
-      throw new Error('no such conversation');
+      throw new ConversationGoneError();
     }
     const last = results[activities.length - 1]?.[1];
     this.events.emit(conversationId);
@@ -136,7 +136,8 @@ export class RedisActivityLog implements ActivityLog {
 
   private ensureSubscribed(): void {
     if (this.subscriber) return;
-    const sub: RedisClient = this.redis instanceof Cluster ? this.redis.duplicate() : this.redis.duplicate();
+    // Its own queue while it connects: the store's connection may refuse commands until ready.
+    const sub: RedisClient = this.redis instanceof Cluster ? this.redis.duplicate(undefined, { enableOfflineQueue: true }) : this.redis.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
     this.subscriber = sub;
     sub.on('error', (error: Error) => this.options.onError?.(error));
     sub.on('message', (_channel: string, message: string) => {
