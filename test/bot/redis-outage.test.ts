@@ -44,7 +44,21 @@ describe('a Redis outage in the middle of a conversation', () => {
     expect(search.replies.join('\n')).toContain('Voici nos disponibilités');
     expect((await json(`${bot.base}/ready`)).status).toBe(200);
 
+    // A web chat guest of the same instance, with a conversation open.
+    const dl = async (method: string, path: string, auth: string, body?: unknown) => {
+      const res = await fetch(`${bot.base}${path}`, { method, headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown> };
+    };
+    const tokenRes = await fetch(`${bot.base}/webchat/token`, { method: 'POST', headers: { origin: bot.base, 'content-type': 'application/json' }, body: JSON.stringify({ property: 'chateau-de-vauclair', locale: 'fr' }) });
+    const { token, conversationId } = (await tokenRes.json()) as { token: string; conversationId: string };
+    const activities = `/v3/directline/conversations/${conversationId}/activities`;
+    const question = { type: 'message', text: 'Avez-vous une chambre ?', channelData: { clientActivityID: 'cli-outage' } };
+    expect((await dl('POST', activities, token, { type: 'message', text: 'Bonjour', channelData: { clientActivityID: 'cli-hello' } })).status).toBe(200);
+
     await redis.kill();
+    // Not "expired": the store is away, the conversation is not gone, and the client is told when to come back.
+    const refused = await dl('POST', activities, token, question);
+    expect(refused).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/), body: { error: { code: 'ServiceUnavailable' } } });
     const started = Date.now();
     const during = await say(conversation, 'la première', 'msg-during-outage');
     const tookMs = Date.now() - started;
@@ -69,6 +83,12 @@ describe('a Redis outage in the middle of a conversation', () => {
     const answer = bot.capture.repliesTo('msg-during-outage').map((r) => r.activity.text ?? '');
     expect(answer.length).toBeGreaterThan(1);
     expect(answer.slice(1).join('\n')).not.toMatch(/problème technique|didn't understand|pas compris/);
+
+    // The web chat guest sends the same message again: it is in the transcript once, and answered.
+    expect((await dl('POST', activities, token, question)).status).toBe(200);
+    const transcript = (await dl('GET', activities, token)).body.activities as { text?: string; from: { role?: string } }[];
+    expect(transcript.filter((a) => a.text === 'Avez-vous une chambre ?')).toHaveLength(1);
+    expect(transcript.at(-1)?.from.role).toBe('bot');
 
     // And once more: nothing new is said.
     const before = bot.capture.repliesTo('msg-during-outage').length;
