@@ -2,12 +2,14 @@ import restify, { type Server } from 'restify';
 import type { Catalog } from '../../domain/catalog/catalog';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import type { Logger } from '../logger';
+import { answerMalformedRequests } from './client-error';
 import { offersRoute } from './offers-route';
 import { sendProblem } from './problem';
 
 export function createServer(deps: UseCaseDeps, log: Logger): Server {
   const server = restify.createServer({ name: 'majordome', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  answerMalformedRequests(server.server);
 
   server.get('/health', async (_req, res) => {
     const catalog: Catalog = deps.catalog;

@@ -1,5 +1,6 @@
 import { startLoopbackApp, type LoopbackApp } from '../bot/messages-support';
 import { sendRaw, type RawRequest } from './support/raw-http';
+import { reasonIn } from './support/sane-response';
 
 /** The inputs the fuzz suite found wrong once, replayed exactly so they stay fixed. */
 describe('fuzz findings', () => {
@@ -30,5 +31,19 @@ describe('fuzz findings', () => {
     } finally {
       read.mockRestore();
     }
+  });
+
+  it('says why when Node cannot parse a request, instead of a bare 400 before any route runs', async () => {
+    const cases: [Partial<RawRequest> & { target: string }, number, RegExp][] = [
+      [{ target: '/api/properties/é/offers' }, 400, /not well-formed HTTP \(HPE_INVALID_URL\)/],
+      [{ target: '/health', headers: [['x-a', 'a\u0001b']] }, 400, /not well-formed HTTP \(HPE_INVALID_HEADER_TOKEN\)/],
+      [{ target: '/health', headers: [['x-huge', 'h'.repeat(20_000)]] }, 431, /headers are too large/],
+      [{ method: 'POST', target: '/api/messages', headers: [['content-type', 'application/json']], body: Buffer.from('{"type":'), framing: 'long' }, 400, /closed before the request was complete/],
+    ];
+    for (const [request, status, reason] of cases) {
+      const res = await send(request);
+      expect({ target: request.target, status: res.status, reason: reasonIn(res.body) }).toEqual({ target: request.target, status, reason: expect.stringMatching(reason) });
+    }
+    expect((await send({ target: '/health' })).status).toBe(200);
   });
 });
