@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import type { App } from '../../../bot/app';
+import { fuzzParameters, fuzzTimeoutMs } from './fuzz-size';
+import { sendRaw, type RawRequest, type RawResponse } from './raw-http';
+import { assertSaneResponse, type Documented5xx } from './sane-response';
+import { StateProbe } from './state-snapshot';
+
+/** The app under fuzz, started once per file. */
+export interface FuzzWorld {
+  app: App;
+  base: string;
+  close(): Promise<void>;
+}
+
+/** One endpoint's fuzz property: how to make its requests and what its documentation allows. */
+export interface FuzzedEndpoint<W extends FuzzWorld> {
+  /** Method, route and what varies: the test's name. */
+  name: string;
+  /** Built once the world runs, so requests may use its tokens, ids and signed links. */
+  request: (world: W) => fc.Arbitrary<RawRequest>;
+  /** The 5xx answers this endpoint documents; any other 5xx fails. */
+  documented5xx?: readonly Documented5xx[];
+  /** Further checks of one answer, e.g. that nothing secret is echoed. */
+  check?: (world: W, request: RawRequest, response: RawResponse) => void | Promise<void>;
+}
+
+/** Longer than any answer takes on a busy machine, short enough to call a stalled request a hang. */
+export const HANG_MS = 15_000;
+
+/**
+ * The most nights one request may have the store read for one unit: the two years ahead an
+ * iCal export or a feed import looks at. Unbounded reads are how one request stalls the
+ * server; counting them finds that on any machine, where a time limit would be flaky.
+ */
+export const MAX_NIGHTS_PER_READ = 731;
+
+/**
+ * Declares one jest test per endpoint, against one app started for the whole file. Each input
+ * must get a sane answer (see assertSaneResponse) within HANG_MS, without an uncaught error in
+ * the process, and an input refused with a 4xx or 5xx must leave the state exactly as it was.
+ * After the last input the server must still answer /health.
+ */
+export function fuzzEndpoints<W extends FuzzWorld>(start: () => Promise<W>, endpoints: FuzzedEndpoint<W>[]): void {
+  const params = fuzzParameters();
+  let world: W | undefined;
+  let probe: StateProbe | undefined;
+  let port = 0;
+  const uncaught: string[] = [];
+  const onUncaught = (error: unknown): void => void uncaught.push(error instanceof Error ? error.stack ?? error.message : String(error));
+
+  beforeAll(async () => {
+    process.on('uncaughtException', onUncaught);
+    process.on('unhandledRejection', onUncaught);
+    world = await start();
+    probe = new StateProbe(world.app);
+    port = Number(new URL(world.base).port);
+  });
+  afterAll(async () => {
+    probe?.dispose();
+    await world?.close();
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+  });
+
+  for (const endpoint of endpoints) {
+    it(
+      endpoint.name,
+      async () => {
+        if (!world || !probe) throw new Error('the app did not start');
+        const w = world;
+        const p = probe;
+        await fc.assert(
+          fc.asyncProperty(endpoint.request(w), async (request) => {
+            const before = await p.snapshot();
+            p.resetWork();
+            const response = await sendRaw(port, request, HANG_MS);
+            if (p.largestNightsRead > MAX_NIGHTS_PER_READ) throw new Error(`one store read asked for ${p.largestNightsRead} nights (at most ${MAX_NIGHTS_PER_READ}): the work of one request must be bounded`);
+            assertSaneResponse(response.status, response.body, endpoint.documented5xx ?? [], request.method);
+            await endpoint.check?.(w, request, response);
+            if (uncaught.length) throw new Error(`uncaught in the server: ${uncaught.splice(0).join('\n')}`);
+            // Bytes past a short Content-Length are a second request: the 400 is its answer, and the first may have been served.
+            if (response.status >= 400 && request.framing !== 'short') {
+              const changed = StateProbe.changed(before, await p.snapshot());
+              if (changed.length) throw new Error(`a request refused with ${response.status} changed the state: ${changed.join(', ')}`);
+            }
+          }),
+          params,
+        );
+        const health = await fetch(`${w.base}/health`);
+        expect(health.status).toBe(200);
+      },
+      fuzzTimeoutMs(params.numRuns),
+    );
+  }
+}
