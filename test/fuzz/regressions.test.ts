@@ -46,4 +46,31 @@ describe('fuzz findings', () => {
     }
     expect((await send({ target: '/health' })).status).toBe(200);
   });
+
+  describe('a Direct Line token whose conversation has not started yet', () => {
+    let n = 0;
+    const freshToken = () => {
+      const conversationId = `regression${String(++n).padStart(6, '0')}`;
+      return { conversationId, token: w.app.webchat.tokens.issue({ c: conversationId, p: 'chateau-de-vauclair', u: `dl_regression${n}` }).token };
+    };
+    const auth = (token: string): [string, string][] => [['authorization', `Bearer ${token}`], ['content-type', 'application/json']];
+
+    it('starts nothing when the request is refused (a bad watermark, a bad activity), and starts on the first good one', async () => {
+      const refused: [string, (id: string, token: string) => Partial<RawRequest> & { target: string }][] = [
+        ['resume', (id, token) => ({ target: `/v3/directline/conversations/${id}?watermark=nope`, headers: auth(token) })],
+        ['poll', (id, token) => ({ target: `/v3/directline/conversations/${id}/activities?watermark=nope`, headers: auth(token) })],
+        ['post', (id, token) => ({ method: 'POST', target: `/v3/directline/conversations/${id}/activities`, headers: auth(token), body: Buffer.from('{"type":"nope"}'), framing: 'length' })],
+      ];
+      for (const [what, requestOf] of refused) {
+        const { conversationId, token } = freshToken();
+        const res = await send(requestOf(conversationId, token));
+        expect({ what, status: res.status }).toEqual({ what, status: 400 });
+        expect({ what, started: await w.app.webchat.log.get(conversationId) }).toEqual({ what, started: null });
+      }
+      const { conversationId, token } = freshToken();
+      const ok = await send({ target: `/v3/directline/conversations/${conversationId}/activities`, headers: auth(token) });
+      expect(ok.status).toBe(200);
+      expect(await w.app.webchat.log.get(conversationId)).toMatchObject({ conversationId });
+    });
+  });
 });
