@@ -72,5 +72,33 @@ describe('fuzz findings', () => {
       expect(ok.status).toBe(200);
       expect(await w.app.webchat.log.get(conversationId)).toMatchObject({ conversationId });
     });
+
+    it('starts nothing when the stream handshake is refused, and starts once it is accepted', async () => {
+      const stream = (id: string, token: string, key: [string, string][]) =>
+        send({ target: `/v3/directline/conversations/${id}/stream?t=${encodeURIComponent(token)}`, upgrade: true, headers: [['upgrade', 'websocket'], ['sec-websocket-version', '13'], ...key] });
+      const { conversationId, token } = freshToken();
+      const refused = await stream(conversationId, token, []);
+      expect(refused.status).toBe(400);
+      expect(reasonIn(refused.body)).toMatch(/Sec-WebSocket-Key/);
+      expect(await w.app.webchat.log.get(conversationId)).toBeNull();
+
+      const accepted = await stream(conversationId, token, [['sec-websocket-key', 'dGhlIHNhbXBsZSBub25jZQ==']]);
+      expect(accepted.status).toBe(101);
+      // The greeting is the start's last step: once it is logged, the conversation has started.
+      const started = async (): Promise<unknown> => ((await w.app.webchat.log.read(conversationId, null, 10)).activities.length ? w.app.webchat.log.get(conversationId) : new Promise((r) => setTimeout(r, 20)).then(started));
+      expect(await started()).toMatchObject({ conversationId });
+
+      // Bytes right behind the handshake are WebSocket frames, here invalid ones: the stream drops, the server stays up.
+      const next = freshToken();
+      const garbage = await send({
+        target: `/v3/directline/conversations/${next.conversationId}/stream?t=${encodeURIComponent(next.token)}`,
+        upgrade: true,
+        headers: [['upgrade', 'websocket'], ['sec-websocket-version', '13'], ['sec-websocket-key', 'dGhlIHNhbXBsZSBub25jZQ==']],
+        body: Buffer.from('\u00ff\u00ff not a frame'),
+        framing: 'length',
+      });
+      expect(garbage.status).toBe(101);
+      expect((await send({ target: '/health' })).status).toBe(200);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ConversationRecord } from './activity-log';
 import { authenticate, bearerOf, mayUse } from './auth';
 import { isProblem, problem, type DirectLineProblem } from './direct-line-error';
 import { isConversationId, READ_LIMIT, type DirectLineService } from './direct-line-service';
@@ -86,10 +87,31 @@ export class DirectLineStreams {
     if (!isConversationId(conversationId)) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
     const watermark = watermarkOf(url.searchParams.get('watermark') ?? undefined, (v) => this.deps.service.log.isWatermark(v));
     if (isProblem(watermark)) return refuse(socket, watermark);
-    const record = who.kind === 'token' ? (await this.deps.service.ensureStarted(bindingOf(who.claims))).record : await this.deps.service.record(conversationId);
-    if (!record) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
+    let open: () => Promise<ConversationRecord>;
+    if (who.kind === 'token') {
+      const binding = bindingOf(who.claims);
+      open = async () => (await this.deps.service.ensureStarted(binding)).record;
+    } else {
+      const record = await this.deps.service.record(conversationId);
+      if (!record) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
+      open = async () => record;
+    }
     if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, record.conversationId, watermark));
+    // A token's conversation starts once the handshake is accepted: ws answers a bad handshake
+    // with a 400 of its own, and a refused request must start nothing.
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // Before the first await: a client's bad frame is an 'error' event, fatal without a listener.
+      ws.on('error', () => ws.terminate());
+      open().then(
+        (record) => {
+          if (ws.readyState === ws.OPEN) this.serve(ws, record.conversationId, watermark);
+        },
+        (error: unknown) => {
+          this.deps.logger.error({ conversationId, err: error instanceof Error ? error.message : 'unknown' }, 'direct line stream could not start its conversation');
+          ws.close(1011, 'could not start the conversation');
+        },
+      );
+    });
   }
 
   private serve(ws: WebSocket, conversationId: string, from: string | null): void {
