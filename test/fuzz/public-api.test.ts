@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { startLoopbackApp } from '../bot/messages-support';
 import { fuzzEndpoints } from './support/fuzz-endpoints';
-import { ANY_METHOD, headers, oddText, pct, queryString, request, segment } from './support/inputs';
+import { addDays, isNight } from '../../domain/calendar/nights';
+import { ANY_METHOD, headers, join, oddQueryPair, oddText, pct, queryString, request, segment } from './support/inputs';
 
 const PROPERTIES = ['chateau-de-vauclair', 'gite-des-tilleuls'];
 
@@ -13,12 +14,16 @@ const date = fc.oneof(
   { weight: 1, arbitrary: oddText(24) },
 );
 const count = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: 0, max: 4 }).map(String) },
+  { weight: 12, arbitrary: fc.integer({ min: 1, max: 4 }).map(String) },
   { weight: 2, arbitrary: fc.integer({ min: -5, max: 30 }).map(String) },
   { weight: 1, arbitrary: fc.constantFrom('2.5', '1e1', '0x2', ' 2', '', 'Infinity', '99999999999999999999') },
   { weight: 1, arbitrary: oddText(12) },
 );
-const locale = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('en', 'fr', 'es', 'pt') }, { weight: 1, arbitrary: fc.constantFrom('de', 'EN', 'fr-FR', '') }, { weight: 1, arbitrary: oddText(8) });
+/** A stay as a client asks: an arrival and a number of nights (short ones mostly, up to over a decade). */
+const stay = fc
+  .tuple(date, fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 4000 }) }), date)
+  .map(([checkIn, nights, other]) => ({ checkIn, checkOut: isNight(checkIn) ? addDays(checkIn, nights) : other }));
+const locale = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('en', 'fr', 'es', 'pt') }, { weight: 1, arbitrary: fc.constantFrom('de', 'EN', 'fr-FR', '') }, { weight: 1, arbitrary: oddText(8) });
 
 /** /health, the catalogue, offers, and every path and method no route serves. */
 describe('fuzz: public HTTP API', () => {
@@ -37,7 +42,18 @@ describe('fuzz: public HTTP API', () => {
         request({
           method: fc.oneof({ weight: 6, arbitrary: fc.constant('GET') }, { weight: 1, arbitrary: ANY_METHOD }),
           target: fc
-            .tuple(segment(PROPERTIES), queryString({ checkIn: date, checkOut: date, adults: count, children: count, locale }))
+            .tuple(
+              segment(PROPERTIES),
+              fc.oneof(
+                {
+                  weight: 5,
+                  arbitrary: fc
+                    .tuple(stay, count, count, locale, fc.array(oddQueryPair(['checkIn', 'checkOut', 'adults']), { maxLength: 1 }))
+                    .map(([s, adults, children, l, odd]) => join([['checkIn', pct(s.checkIn)], ['checkOut', pct(s.checkOut)], ['adults', pct(adults)], ['children', pct(children)], ['locale', pct(l)], ...odd])),
+                },
+                { weight: 2, arbitrary: queryString({ checkIn: date, checkOut: date, adults: count, children: count, locale }) },
+              ),
+            )
             .map(([id, q]) => `/api/properties/${id}/offers${q}`),
           headers: headers(),
         }),

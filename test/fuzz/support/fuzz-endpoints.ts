@@ -40,7 +40,19 @@ export const MAX_NIGHTS_PER_READ = 731;
  * the process, and an input refused with a 4xx or 5xx must leave the state exactly as it was.
  * After the last input the server must still answer /health.
  */
-export function fuzzEndpoints<W extends FuzzWorld>(start: () => Promise<W>, endpoints: FuzzedEndpoint<W>[]): void {
+/**
+ * `FUZZ_STATS=1` prints, per endpoint, the inputs, the time and how many got each status, to
+ * see whether the generators reach past the first check; `FUZZ_SHOW=400` prints each request
+ * answered with that status and the start of its answer.
+ */
+const show = process.env.FUZZ_SHOW ? Number(process.env.FUZZ_SHOW) : null;
+
+export function fuzzEndpoints<W extends FuzzWorld>(
+  start: () => Promise<W>,
+  endpoints: FuzzedEndpoint<W>[],
+  /** What else a refused request must leave alone: replies sent, calls to a fake provider, alerts… */
+  effects: (world: W) => Record<string, unknown> = () => ({}),
+): void {
   const params = fuzzParameters();
   let world: W | undefined;
   let probe: StateProbe | undefined;
@@ -69,23 +81,32 @@ export function fuzzEndpoints<W extends FuzzWorld>(start: () => Promise<W>, endp
         if (!world || !probe) throw new Error('the app did not start');
         const w = world;
         const p = probe;
+        const statuses = new Map<number, number>();
+        const started = performance.now();
         await fc.assert(
           fc.asyncProperty(endpoint.request(w), async (request) => {
-            const before = await p.snapshot();
+            const before = { ...(await p.snapshot()), ...effects(w) };
             p.resetWork();
             const response = await sendRaw(port, request, HANG_MS);
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            if (show === response.status) process.stdout.write(`${String(request)}\n  -> ${response.body.toString('utf8').slice(0, 300)}\n`);
             if (p.largestNightsRead > MAX_NIGHTS_PER_READ) throw new Error(`one store read asked for ${p.largestNightsRead} nights (at most ${MAX_NIGHTS_PER_READ}): the work of one request must be bounded`);
             assertSaneResponse(response.status, response.body, endpoint.documented5xx ?? [], request.method);
             await endpoint.check?.(w, request, response);
             if (uncaught.length) throw new Error(`uncaught in the server: ${uncaught.splice(0).join('\n')}`);
             // Bytes past a short Content-Length are a second request: the 400 is its answer, and the first may have been served.
             if (response.status >= 400 && request.framing !== 'short') {
-              const changed = StateProbe.changed(before, await p.snapshot());
+              const changed = StateProbe.changed(before, { ...(await p.snapshot()), ...effects(w) });
               if (changed.length) throw new Error(`a request refused with ${response.status} changed the state: ${changed.join(', ')}`);
             }
           }),
           params,
         );
+        if (process.env.FUZZ_STATS) {
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          const tally = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+          process.stdout.write(`fuzz: ${endpoint.name}: ${params.numRuns} inputs in ${seconds} s; ${tally}\n`);
+        }
         const health = await fetch(`${w.base}/health`);
         expect(health.status).toBe(200);
       },
