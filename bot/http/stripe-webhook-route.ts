@@ -1,6 +1,8 @@
 import type { Server } from 'restify';
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import { translateStripeEvent } from '../../adapters/payments/stripe/stripe-events';
+import { formatIssues } from '../../domain/catalog/parse';
 import type { PaymentDeps } from '../../domain/payments/deps';
 import type { ProcessedEvents } from '../../domain/payments/event-log';
 import { applyPaymentEvent } from '../../domain/usecases/settle-payment';
@@ -9,6 +11,16 @@ import { sendProblem } from './problem';
 import { isJsonContentType, readRawBody } from './raw-body';
 
 export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
+
+/**
+ * What every Stripe event has. The SDK checks the signature, not the shape: a signed body that
+ * is not an event (`null`, an array, no id) threw a TypeError past the signature and answered 500.
+ */
+const eventEnvelope = z.looseObject({
+  id: z.string({ error: 'expected the event id' }).min(1, { error: 'expected the event id' }),
+  type: z.string({ error: 'expected the event type' }).min(1, { error: 'expected the event type' }),
+  data: z.looseObject({ object: z.looseObject({}, { error: 'expected the event object' }) }, { error: 'expected the event data' }),
+}, { error: 'expected a Stripe event' });
 
 /**
  * `POST /webhooks/stripe`: the signature is checked on the exact bytes received (a re-serialised
@@ -39,6 +51,8 @@ export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webho
       o.log.warn({ reason }, 'stripe webhook refused');
       return sendProblem(res, 400, 'bad_signature', [reason]);
     }
+    const envelope = eventEnvelope.safeParse(event);
+    if (!envelope.success) return sendProblem(res, 400, 'invalid_event', formatIssues(envelope.error.issues));
 
     if (!(await o.events.claim(event.id))) {
       o.log.info({ eventId: event.id, type: event.type }, 'stripe event already handled');

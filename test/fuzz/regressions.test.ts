@@ -1,4 +1,7 @@
+import Stripe from 'stripe';
+import { MemoryProcessedEvents } from '../../adapters/payments/event-log/memory-processed-events';
 import { startLoopbackApp, type LoopbackApp } from '../bot/messages-support';
+import { startPaymentsWorld, WEBHOOK_SECRET, type PaymentsWorld } from '../bot/payments-support';
 import { sendRaw, type RawRequest } from './support/raw-http';
 import { reasonIn } from './support/sane-response';
 
@@ -99,6 +102,33 @@ describe('fuzz findings', () => {
       });
       expect(garbage.status).toBe(101);
       expect((await send({ target: '/health' })).status).toBe(200);
+    });
+  });
+
+  describe('a Stripe webhook signed with our secret', () => {
+    let stripe: PaymentsWorld;
+    beforeAll(async () => {
+      stripe = await startPaymentsWorld({ stripe: true });
+    });
+    afterAll(async () => {
+      await stripe?.close();
+    });
+
+    it('answers 400 with the reason when the signed body is not an event, and claims no event id', async () => {
+      const sdk = new Stripe('sk_test_unused', {});
+      const claim = jest.spyOn(MemoryProcessedEvents.prototype, 'claim');
+      try {
+        for (const payload of ['null', '[]', '"evt"', '{"id":"evt_1"}', '{"id":"evt_1","type":"checkout.session.completed","data":null}', '{"id":"","type":"x","data":{"object":{}}}']) {
+          const header = sdk.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+          const res = await fetch(`${stripe.base}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+          const body = (await res.json()) as { error?: string; reasons?: string[] };
+          expect({ payload, status: res.status, error: body.error }).toEqual({ payload, status: 400, error: 'invalid_event' });
+          expect(body.reasons?.length).toBeGreaterThan(0);
+        }
+        expect(claim).not.toHaveBeenCalled();
+      } finally {
+        claim.mockRestore();
+      }
     });
   });
 });
