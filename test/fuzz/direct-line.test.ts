@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { DirectLineTokens } from '../../adapters/channels/webchat/tokens';
 import { PROPERTY, randomSecret, startWebchatApp, type WebchatTestApp } from '../adapters/channels/webchat/webchat-support';
 import { fuzzEndpoints } from './support/fuzz-endpoints';
+import { send, type RawRequest } from './support/raw-http';
+import { reasonIn } from './support/sane-response';
 import { ANY_METHOD, bodies, headers, join, nearly, oddQueryPair, oddText, pct, request, segment, type Json } from './support/inputs';
 
 /** Same reason as for /api/messages: long guest text is the 100 KB test's subject. */
@@ -121,7 +123,7 @@ const get = fc.oneof({ weight: 8, arbitrary: fc.constant('GET') }, { weight: 1, 
 
 /** Our Direct Line 3.0 (tokens, conversations, activities, polling, the stream) and the widget's token endpoint. */
 describe('fuzz: web chat (Direct Line and the widget token)', () => {
-  fuzzEndpoints<DirectLineWorld>(startDirectLine, [
+  const world = fuzzEndpoints<DirectLineWorld>(startDirectLine, [
     {
       name: 'POST /v3/directline/tokens/generate',
       request: (w) => callerRequest(w, `${DL}/tokens/generate`, bodies(startOptions), true),
@@ -209,4 +211,61 @@ describe('fuzz: web chat (Direct Line and the widget token)', () => {
         }),
     },
   ]);
+
+  describe('found by fuzzing', () => {
+    describe('a Direct Line token whose conversation has not started yet', () => {
+      let n = 0;
+      const freshToken = () => {
+        const conversationId = `regression${String(++n).padStart(6, '0')}`;
+        return { conversationId, token: world().app.webchat.tokens.issue({ c: conversationId, p: 'chateau-de-vauclair', u: `dl_regression${n}` }).token };
+      };
+      const auth = (token: string): [string, string][] => [['authorization', `Bearer ${token}`], ['content-type', 'application/json']];
+
+      it('starts nothing when the request is refused (a bad watermark, a bad activity), and starts on the first good one', async () => {
+        const refused: [string, (id: string, token: string) => Partial<RawRequest> & { target: string }][] = [
+          ['resume', (id, token) => ({ target: `/v3/directline/conversations/${id}?watermark=nope`, headers: auth(token) })],
+          ['poll', (id, token) => ({ target: `/v3/directline/conversations/${id}/activities?watermark=nope`, headers: auth(token) })],
+          ['post', (id, token) => ({ method: 'POST', target: `/v3/directline/conversations/${id}/activities`, headers: auth(token), body: Buffer.from('{"type":"nope"}'), framing: 'length' })],
+        ];
+        for (const [what, requestOf] of refused) {
+          const { conversationId, token } = freshToken();
+          const res = await send(world().base, requestOf(conversationId, token));
+          expect({ what, status: res.status }).toEqual({ what, status: 400 });
+          expect({ what, started: await world().app.webchat.log.get(conversationId) }).toEqual({ what, started: null });
+        }
+        const { conversationId, token } = freshToken();
+        const ok = await send(world().base, { target: `/v3/directline/conversations/${conversationId}/activities`, headers: auth(token) });
+        expect(ok.status).toBe(200);
+        expect(await world().app.webchat.log.get(conversationId)).toMatchObject({ conversationId });
+      });
+
+      it('starts nothing when the stream handshake is refused, and starts once it is accepted', async () => {
+        const stream = (id: string, token: string, key: [string, string][]) =>
+          send(world().base, { target: `/v3/directline/conversations/${id}/stream?t=${encodeURIComponent(token)}`, upgrade: true, headers: [['upgrade', 'websocket'], ['sec-websocket-version', '13'], ...key] });
+        const { conversationId, token } = freshToken();
+        const refused = await stream(conversationId, token, []);
+        expect(refused.status).toBe(400);
+        expect(reasonIn(refused.body)).toMatch(/Sec-WebSocket-Key/);
+        expect(await world().app.webchat.log.get(conversationId)).toBeNull();
+
+        const accepted = await stream(conversationId, token, [['sec-websocket-key', 'dGhlIHNhbXBsZSBub25jZQ==']]);
+        expect(accepted.status).toBe(101);
+        // The greeting is the start's last step: once it is logged, the conversation has started.
+        const started = async (): Promise<unknown> => ((await world().app.webchat.log.read(conversationId, null, 10)).activities.length ? world().app.webchat.log.get(conversationId) : new Promise((r) => setTimeout(r, 20)).then(started));
+        expect(await started()).toMatchObject({ conversationId });
+
+        // Bytes right behind the handshake are WebSocket frames, here invalid ones: the stream drops, the server stays up.
+        const next = freshToken();
+        const garbage = await send(world().base, {
+          target: `/v3/directline/conversations/${next.conversationId}/stream?t=${encodeURIComponent(next.token)}`,
+          upgrade: true,
+          headers: [['upgrade', 'websocket'], ['sec-websocket-version', '13'], ['sec-websocket-key', 'dGhlIHNhbXBsZSBub25jZQ==']],
+          body: Buffer.from('\u00ff\u00ff not a frame'),
+          framing: 'length',
+        });
+        expect(garbage.status).toBe(101);
+        expect((await send(world().base, { target: '/health' })).status).toBe(200);
+      });
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import Stripe from 'stripe';
+import { MemoryProcessedEvents } from '../../adapters/payments/event-log/memory-processed-events';
 import { CHATEAU, heldBooking, startPaymentsWorld, WEBHOOK_SECRET, type PaymentsWorld } from '../bot/payments-support';
 import { fuzzEndpoints } from './support/fuzz-endpoints';
 import { ANY_METHOD, bodies, headers, join, nearly, oddQueryPair, oddText, pct, request, segment, type Json } from './support/inputs';
@@ -63,7 +64,7 @@ function signed(r: RawRequest, s: { secret: string; age: number }): RawRequest {
 
 /** Stripe mode: the webhook (unsigned garbage, and garbage signed with the secret) and the stable pay link. */
 describe('fuzz: payments with Stripe', () => {
-  fuzzEndpoints<StripeWorld>(
+  const world = fuzzEndpoints<StripeWorld>(
     startStripe,
     [
       {
@@ -122,4 +123,23 @@ describe('fuzz: payments with Stripe', () => {
     ],
     (w) => ({ 'Stripe API calls': w.stripe?.calls.length, 'guest notices': w.capture.replies.length, 'staff alerts': w.alerts.length }),
   );
+
+  describe('found by fuzzing', () => {
+    it('answers 400 with the reason when the signed body is not an event, and claims no event id', async () => {
+      const sdk = new Stripe('sk_test_unused', {});
+      const claim = jest.spyOn(MemoryProcessedEvents.prototype, 'claim');
+      try {
+        for (const payload of ['null', '[]', '"evt"', '{"id":"evt_1"}', '{"id":"evt_1","type":"checkout.session.completed","data":null}', '{"id":"","type":"x","data":{"object":{}}}']) {
+          const header = sdk.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+          const res = await fetch(`${world().base}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+          const body = (await res.json()) as { error?: string; reasons?: string[] };
+          expect({ payload, status: res.status, error: body.error }).toEqual({ payload, status: 400, error: 'invalid_event' });
+          expect(body.reasons?.length).toBeGreaterThan(0);
+        }
+        expect(claim).not.toHaveBeenCalled();
+      } finally {
+        claim.mockRestore();
+      }
+    });
+  });
 });

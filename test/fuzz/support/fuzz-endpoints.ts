@@ -35,7 +35,8 @@ export const HANG_MS = 15_000;
 export const MAX_NIGHTS_PER_READ = 731;
 
 /**
- * Declares one jest test per endpoint, against one app started for the whole file. Each input
+ * Declares one jest test per endpoint, against one app started for the whole file (returned,
+ * for the file's other tests). Each input
  * must get a sane answer (see assertSaneResponse) within HANG_MS, without an uncaught error in
  * the process, and an input refused with a 4xx or 5xx must leave the state exactly as it was.
  * After the last input the server must still answer /health.
@@ -46,6 +47,19 @@ export const MAX_NIGHTS_PER_READ = 731;
  * answered with that status and the start of its answer.
  */
 const show = process.env.FUZZ_SHOW ? Number(process.env.FUZZ_SHOW) : null;
+
+/**
+ * Waits until no route is running: a route may work on after its answer (or after Node's
+ * parser answered for it), and that work belongs to its request, not the next one. Counted by
+ * restify, so no sleep decides it; a route still running after HANG_MS is a hang.
+ */
+async function settled(w: FuzzWorld): Promise<void> {
+  const deadline = performance.now() + HANG_MS;
+  while (w.app.server.inflightRequests() > 0) {
+    if (performance.now() > deadline) throw new Error(`a route was still running ${HANG_MS} ms after its answer`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
 
 /**
  * Node's parser refusing the framing (bytes past a short Content-Length are a second request;
@@ -66,7 +80,7 @@ export function fuzzEndpoints<W extends FuzzWorld>(
   endpoints: FuzzedEndpoint<W>[],
   /** What else a refused request must leave alone: replies sent, calls to a fake provider, alerts… */
   effects: (world: W) => Record<string, unknown> = () => ({}),
-): void {
+): () => W {
   const params = fuzzParameters();
   let world: W | undefined;
   let probe: StateProbe | undefined;
@@ -99,6 +113,7 @@ export function fuzzEndpoints<W extends FuzzWorld>(
         const started = performance.now();
         await fc.assert(
           fc.asyncProperty(endpoint.request(w), async (request) => {
+            await settled(w);
             const before = { ...(await p.snapshot()), ...effects(w) };
             p.resetWork();
             const response = await sendRaw(port, request, HANG_MS);
@@ -108,6 +123,7 @@ export function fuzzEndpoints<W extends FuzzWorld>(
             assertSaneResponse(response.status, response.body, endpoint.documented5xx ?? [], request.method);
             await endpoint.check?.(w, request, response);
             if (uncaught.length) throw new Error(`uncaught in the server: ${uncaught.splice(0).join('\n')}`);
+            await settled(w);
             if (response.status >= 400 && !framingRefusal(request, response)) {
               const changed = StateProbe.changed(before, { ...(await p.snapshot()), ...effects(w) });
               if (changed.length) throw new Error(`a request refused with ${response.status} changed the state: ${changed.join(', ')}`);
@@ -126,4 +142,8 @@ export function fuzzEndpoints<W extends FuzzWorld>(
       fuzzTimeoutMs(params.numRuns),
     );
   }
+  return () => {
+    if (!world) throw new Error('the app did not start');
+    return world;
+  };
 }

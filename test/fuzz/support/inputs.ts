@@ -239,7 +239,7 @@ export function bodies(templates: readonly Json[] = [], options: { hugeBytes?: n
       weight: 1,
       arbitrary: fc.tuple(fc.integer({ min: 100, max: 20_000 }), fc.constantFrom(['[', ']'], ['{"a":', '}'])).map(([depth, [open, close]]) => Buffer.from(open!.repeat(depth) + '1' + close!.repeat(depth), 'utf8')),
     },
-    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: huge }), fc.constantFrom('x', 'é', '💥', ' ')).map(([n, c]) => Buffer.from(`"${c.repeat(Math.ceil(n / Buffer.byteLength(c)))}"`, 'utf8')) },
+    { weight: 1, arbitrary: fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 4096 }) }, { weight: 1, arbitrary: fc.integer({ min: 4096, max: huge }) }), fc.constantFrom('x', 'é', '💥', ' ')).map(([n, c]) => Buffer.from(`"${c.repeat(Math.ceil(n / Buffer.byteLength(c)))}"`, 'utf8')) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((s) => Buffer.from(s, 'utf8')) },
     { weight: 1, arbitrary: fc.array(fc.tuple(oddText(16), oddText(32)), { maxLength: 4 }).map((pairs) => Buffer.from(pairs.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&'))) },

@@ -27,6 +27,11 @@ export interface RawResponse {
 
 export class NoAnswerError extends Error {}
 
+/** One request to the server at `base`, a GET without body unless told otherwise, for tests that replay a finding. */
+export function send(base: string, r: Partial<RawRequest> & { target: string }, timeoutMs = 15_000): Promise<RawResponse> {
+  return sendRaw(Number(new URL(base).port), { method: 'GET', headers: [], body: Buffer.alloc(0), framing: r.body?.length ? 'length' : 'none', ...r }, timeoutMs);
+}
+
 /**
  * Sends one request over a fresh TCP connection, byte for byte as described (fetch would
  * refuse or fix most of what a fuzzer wants to send), and reads the first response.

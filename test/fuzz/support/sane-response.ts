@@ -6,8 +6,8 @@ export interface Documented5xx {
 
 /**
  * What every answer of a public endpoint must be, whatever was sent: a real HTTP status, no
- * 5xx but the documented ones, and a 4xx that says why (JSON `reasons` or `error.message`,
- * or a page or text with words in it). A HEAD answer has no body to say it in.
+ * 5xx but the documented ones, and a 4xx that says why (JSON `reasons`, `error.message` or
+ * the Bot Framework's `value.message`, or a page or text with words in it). A HEAD answer has no body to say it in.
  */
 export function assertSaneResponse(status: number, body: Buffer | string, documented5xx: readonly Documented5xx[], method = 'GET'): void {
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new Error(`not an HTTP status: ${status}`);
@@ -51,7 +51,11 @@ function reasonOfJson(json: unknown): string | null {
     if (typeof message === 'string' && message.trim()) return message;
   }
   const message: unknown = Reflect.get(json, 'message');
-  return typeof message === 'string' && message.trim() ? message : null;
+  if (typeof message === 'string' && message.trim()) return message;
+  // The Bot Framework's invoke error (application/vnd.microsoft.error): { statusCode, type, value: { code, message } }.
+  const value: unknown = Reflect.get(json, 'value');
+  const inner: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'message') : undefined;
+  return typeof inner === 'string' && inner.trim() ? inner : null;
 }
 
 function preview(body: Buffer | string): string {
