@@ -267,5 +267,17 @@ describe('fuzz: web chat (Direct Line and the widget token)', () => {
         expect((await send(world().base, { target: '/health' })).status).toBe(200);
       });
     });
+
+    it('answers a stream path with a broken escape (%) with 404, not 500', async () => {
+      const { token } = world().started;
+      for (const id of ['%', '%zz', 'a%2', '%E9']) {
+        const res = await send(world().base, {
+          target: `/v3/directline/conversations/${id}/stream?t=${encodeURIComponent(token)}`,
+          upgrade: true,
+          headers: [['upgrade', 'websocket'], ['sec-websocket-version', '13'], ['sec-websocket-key', 'dGhlIHNhbXBsZSBub25jZQ==']],
+        });
+        expect({ id, status: res.status, reason: reasonIn(res.body) }).toEqual({ id, status: 404, reason: 'no such conversation' });
+      }
+    });
   });
 });

@@ -23,6 +23,15 @@ export interface DirectLineStreamDeps {
 
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([^/]+)/stream$`);
 
+/** A path segment decoded, or null when its escapes are broken (`%`, `%zz`), which decodeURIComponent throws on. */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** Refuses an upgrade with a plain HTTP answer in Direct Line's error shape, then hangs up. */
 function refuse(socket: Duplex, p: DirectLineProblem): void {
   const body = JSON.stringify({ error: { code: p.code, message: p.message } });
@@ -81,7 +90,8 @@ export class DirectLineStreams {
     if (typeof origin === 'string' && !this.deps.origins.allows(origin)) return refuse(socket, problem(403, 'Forbidden', 'this origin may not open the stream'));
     const who = authenticate(url.searchParams.get('t') ?? bearerOf(req.headers.authorization), this.deps.secret, this.deps.tokens);
     if (isProblem(who)) return refuse(socket, who);
-    const conversationId = decodeURIComponent(match[1] ?? '');
+    const conversationId = decodedOrNull(match[1] ?? '');
+    if (conversationId === null) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
     const refused = mayUse(who, conversationId);
     if (refused) return refuse(socket, refused);
     if (!isConversationId(conversationId)) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
