@@ -81,7 +81,6 @@ export function fuzzEndpoints<W extends FuzzWorld>(
   /** What else a refused request must leave alone: replies sent, calls to a fake provider, alerts… */
   effects: (world: W) => Record<string, unknown> = () => ({}),
 ): () => W {
-  const params = fuzzParameters();
   let world: W | undefined;
   let probe: StateProbe | undefined;
   let port = 0;
@@ -103,6 +102,7 @@ export function fuzzEndpoints<W extends FuzzWorld>(
   });
 
   for (const endpoint of endpoints) {
+    const params = fuzzParameters(endpoint.name);
     it(
       endpoint.name,
       async () => {
@@ -134,7 +134,7 @@ export function fuzzEndpoints<W extends FuzzWorld>(
         if (process.env.FUZZ_STATS) {
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const tally = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
-          process.stdout.write(`fuzz: ${endpoint.name}: ${params.numRuns} inputs in ${seconds} s; ${tally}\n`);
+          process.stdout.write(`fuzz: ${endpoint.name}: ${params.numRuns} inputs in ${seconds} s (seed ${params.seed ?? 'random'}); ${tally}\n`);
         }
         const health = await fetch(`${w.base}/health`);
         expect(health.status).toBe(200);
