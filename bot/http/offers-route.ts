@@ -1,11 +1,18 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { isNight } from '../../domain/calendar/nights';
+import { daysBetween, isNight } from '../../domain/calendar/nights';
 import { localize, isLocale } from '../../domain/catalog/locales';
 import { formatIssues } from '../../domain/catalog/parse';
 import type { UseCaseDeps } from '../../domain/usecases/deps';
 import { searchStay, type SearchResult } from '../../domain/usecases/search-stay';
 import { sendProblem } from './problem';
+
+/**
+ * The longest stay this API prices. Searching reads every night of the stay for every unit
+ * before the rate plans' own limits apply, so without a cap one request for year 9999 held the
+ * server for half a minute.
+ */
+export const MAX_OFFER_NIGHTS = 366;
 
 const night = z.string({ error: 'expected a date YYYY-MM-DD' }).refine(isNight, { error: 'expected a date YYYY-MM-DD' });
 const count = (min: number) => z.coerce.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(min, { error: `expected at least ${min}` }).max(20, { error: 'expected at most 20' });
@@ -18,7 +25,11 @@ const querySchema = z
     children: count(0).default(0),
     locale: z.string().refine(isLocale, { error: 'expected one of en, fr, es, pt' }).optional(),
   })
-  .refine((q) => q.checkOut > q.checkIn, { error: 'expected a departure after the arrival', path: ['checkOut'] });
+  .refine((q) => q.checkOut > q.checkIn, { error: 'expected a departure after the arrival', path: ['checkOut'] })
+  .refine((q) => !(isNight(q.checkIn) && isNight(q.checkOut)) || daysBetween(q.checkIn, q.checkOut) <= MAX_OFFER_NIGHTS, {
+    error: `expected a stay of at most ${MAX_OFFER_NIGHTS} nights`,
+    path: ['checkOut'],
+  });
 
 /** Public, read-only availability for a property's own website or a partner: prices, no personal data. */
 export function offersRoute(deps: UseCaseDeps) {

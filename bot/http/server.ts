@@ -4,6 +4,7 @@ import type { EventLoopWatchdog } from '../event-loop-watchdog';
 import type { Infrastructure } from '../infrastructure/infrastructure';
 import type { Logger } from '../logger';
 import { registerHealthRoutes } from './health-routes';
+import { answerMalformedRequests } from './client-error';
 import { offersRoute } from './offers-route';
 import { sendProblem } from './problem';
 
@@ -13,6 +14,7 @@ export function createServer(deps: UseCaseDeps, health: { infrastructure: Infras
   const restifyLog = log.child({ component: 'http' }) as unknown as ServerOptions['log'];
   const server = restify.createServer({ name: 'majordome', log: restifyLog, handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  answerMalformedRequests(server.server);
 
   registerHealthRoutes(server, { catalog: deps.catalog, ...health });
   server.get('/api/properties', async (_req, res) => {

@@ -63,7 +63,8 @@ export function registerStripeWebhook(server: Server, o: { stripe: Stripe; webho
     if (!limited.allowed) {
       o.log.warn({ eventId: event.id, type: event.type }, 'stripe events about one object come too fast; delayed');
       res.setHeader('retry-after', String(limited.retryAfterSeconds));
-      return sendProblem(res, 503, 'slow_down', ['too many events about this object; send it again later']);
+      sendProblem(res, 503, 'slow_down', ['too many events about this object; send it again later']);
+      return;
     }
     if (!(await o.events.claim(event.id))) {
       o.log.info({ eventId: event.id, type: event.type }, 'stripe event already handled');

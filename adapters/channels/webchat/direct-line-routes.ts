@@ -90,17 +90,24 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineHttpDep
   };
   const caller = (req: Request): Caller | DirectLineProblem => authenticate(bearerOf(req.headers.authorization), deps.secret, tokens);
 
-  /** The conversation of the URL, if this caller may use it; a token's own conversation starts on first use. */
-  const conversationFor = async (req: Request): Promise<{ caller: Caller; record: ConversationRecord } | DirectLineProblem> => {
+  /**
+   * The conversation of the URL, if this caller may use it. A token's own conversation starts
+   * on first use, but only by `open()`, once the rest of the request has been checked: a
+   * refused request starts nothing.
+   */
+  const conversationFor = async (req: Request): Promise<{ caller: Caller; open: () => Promise<ConversationRecord> } | DirectLineProblem> => {
     const who = caller(req);
     if (isProblem(who)) return who;
     const id = String(req.params.conversationId ?? '');
     const refused = mayUse(who, id);
     if (refused) return refused;
     if (!isConversationId(id)) return problem(404, 'NotFound', 'no such conversation');
-    if (who.kind === 'token') return { caller: who, record: (await service.ensureStarted(bindingOf(who.claims))).record };
+    if (who.kind === 'token') {
+      const binding = bindingOf(who.claims);
+      return { caller: who, open: async () => (await service.ensureStarted(binding)).record };
+    }
     const record = await service.record(id);
-    return record ? { caller: who, record } : problem(404, 'NotFound', 'no such conversation');
+    return record ? { caller: who, open: async () => record } : problem(404, 'NotFound', 'no such conversation');
   };
 
   const streamUrl = (req: Request, conversationId: string, watermark: string | null, token: string): string =>
@@ -168,7 +175,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineHttpDep
         if (isProblem(found)) return fail(res, found);
         const watermark = watermarkOf(queryValue(req, 'watermark'), service.log.isWatermark.bind(service.log));
         if (isProblem(watermark)) return fail(res, watermark);
-        const { record } = found;
+        const record = await found.open();
         const issued = issueFor(tokens, { c: record.conversationId, p: record.propertyId, u: record.userId, ...(record.locale ? { l: record.locale } : {}) });
         res.send(200, { ...issued, streamUrl: streamUrl(req, record.conversationId, watermark, issued.token) });
       },
@@ -180,15 +187,16 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineHttpDep
         if (isProblem(found)) return fail(res, found);
         const watermark = watermarkOf(queryValue(req, 'watermark'), service.log.isWatermark.bind(service.log));
         if (isProblem(watermark)) return fail(res, watermark);
-        const batch = await service.read(found.record.conversationId, watermark);
+        const batch = await service.read((await found.open()).conversationId, watermark);
         res.send(200, { activities: batch.activities, ...(batch.watermark !== undefined ? { watermark: batch.watermark } : {}) });
       },
       post: async (req, res) => {
         const found = await conversationFor(req);
         if (isProblem(found)) return fail(res, found);
-        const decision = await consumePoint(deps.postLimiter, found.record.conversationId);
+        const decision = await consumePoint(deps.postLimiter, String(req.params.conversationId));
         if (!decision.allowed) {
-          if (decision.firstRefusal) await deps.tellTooFast(found.record);
+          // Refusals come only after the posts that used up the window, so the conversation exists.
+          if (decision.firstRefusal) await deps.tellTooFast(await found.open());
           res.setHeader('retry-after', String(decision.retryAfterSeconds));
           return fail(res, problem(429, 'TooManyRequests', 'this conversation is sending messages too fast; wait a few seconds'));
         }
@@ -198,7 +206,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineHttpDep
         if (!parsed.success) {
           return fail(res, problem(400, 'BadArgument', `invalid activity: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`));
         }
-        const posted = await service.post(found.record, parsed.data);
+        const posted = await service.post(await found.open(), parsed.data);
         if (isProblem(posted)) return fail(res, posted);
         res.send(200, posted);
       },

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ConversationRecord } from './activity-log';
 import { authenticate, bearerOf, mayUse } from './auth';
 import { isProblem, problem, type DirectLineProblem } from './direct-line-error';
 import { isConversationId, READ_LIMIT, type DirectLineService } from './direct-line-service';
@@ -24,6 +25,15 @@ export interface DirectLineStreamDeps {
 export const GOING_AWAY = 1001;
 
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([^/]+)/stream$`);
+
+/** A path segment decoded, or null when its escapes are broken (`%`, `%zz`), which decodeURIComponent throws on. */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 /** Refuses an upgrade with a plain HTTP answer in Direct Line's error shape, then hangs up. */
 function refuse(socket: Duplex, p: DirectLineProblem): void {
@@ -98,16 +108,38 @@ export class DirectLineStreams {
     if (typeof origin === 'string' && !this.deps.origins.allows(origin)) return refuse(socket, problem(403, 'Forbidden', 'this origin may not open the stream'));
     const who = authenticate(url.searchParams.get('t') ?? bearerOf(req.headers.authorization), this.deps.secret, this.deps.tokens);
     if (isProblem(who)) return refuse(socket, who);
-    const conversationId = decodeURIComponent(match[1] ?? '');
+    const conversationId = decodedOrNull(match[1] ?? '');
+    if (conversationId === null) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
     const refused = mayUse(who, conversationId);
     if (refused) return refuse(socket, refused);
     if (!isConversationId(conversationId)) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
     const watermark = watermarkOf(url.searchParams.get('watermark') ?? undefined, (v) => this.deps.service.log.isWatermark(v));
     if (isProblem(watermark)) return refuse(socket, watermark);
-    const record = who.kind === 'token' ? (await this.deps.service.ensureStarted(bindingOf(who.claims))).record : await this.deps.service.record(conversationId);
-    if (!record) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
+    let open: () => Promise<ConversationRecord>;
+    if (who.kind === 'token') {
+      const binding = bindingOf(who.claims);
+      open = async () => (await this.deps.service.ensureStarted(binding)).record;
+    } else {
+      const record = await this.deps.service.record(conversationId);
+      if (!record) return refuse(socket, problem(404, 'NotFound', 'no such conversation'));
+      open = async () => record;
+    }
     if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, record.conversationId, watermark));
+    // A token's conversation starts once the handshake is accepted: ws answers a bad handshake
+    // with a 400 of its own, and a refused request must start nothing.
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // Before the first await: a client's bad frame is an 'error' event, fatal without a listener.
+      ws.on('error', () => ws.terminate());
+      open().then(
+        (record) => {
+          if (ws.readyState === ws.OPEN) this.serve(ws, record.conversationId, watermark);
+        },
+        (error: unknown) => {
+          this.deps.logger.error({ conversationId, err: error instanceof Error ? error.message : 'unknown' }, 'direct line stream could not start its conversation');
+          ws.close(1011, 'could not start the conversation');
+        },
+      );
+    });
   }
 
   private serve(ws: WebSocket, conversationId: string, from: string | null): void {
