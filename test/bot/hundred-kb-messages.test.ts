@@ -173,12 +173,19 @@ describe('100 KB guest messages on every endpoint that takes guest text', () => 
     it.each(Object.keys(SHAPES))('answers a query string of 100 KB of %s at once with a 4xx', async (shape) => {
       const value = encodeURIComponent(SHAPES[shape]!(KB100));
       const { result, ms } = await timed(async () => {
-        const res = await fetch(`${s.base}/api/properties/chateau-de-vauclair/offers?checkIn=2027-03-10&checkOut=2027-03-12&adults=2&locale=${value}`);
-        return { status: res.status, body: await res.text() };
+        try {
+          const res = await fetch(`${s.base}/api/properties/chateau-de-vauclair/offers?checkIn=2027-03-10&checkOut=2027-03-12&adults=2&locale=${value}`);
+          return { status: res.status, body: await res.text() };
+        } catch (error) {
+          // undici's errors come from another realm under jest: read the cause's code by shape.
+          const cause: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'cause') : undefined;
+          return { status: 0, body: typeof cause === 'object' && cause !== null ? String(Reflect.get(cause, 'code')) : String(error) };
+        }
       });
       expect(ms).toBeLessThan(TURN_BOUND_MS);
-      // Node refuses request heads over 16 KB itself (431).
-      expect(result.status).toBe(431);
+      // Node refuses request heads over 16 KB before any route (431) and closes the socket while
+      // the client is still sending the rest, so the client may read the 431 or only the reset.
+      expect([{ status: 431 }, { status: 0, body: 'ECONNRESET' }]).toContainEqual(result.status === 431 ? { status: 431 } : result);
     });
 
     it('answers a query just under the size Node accepts with a 400 and the reason', async () => {
