@@ -124,7 +124,7 @@ export function fuzzEndpoints<W extends FuzzWorld>(
             await endpoint.check?.(w, request, response);
             if (uncaught.length) throw new Error(`uncaught in the server: ${uncaught.splice(0).join('\n')}`);
             await settled(w);
-            if (response.status >= 400 && !framingRefusal(request, response)) {
+            if ((response.status >= 400 || response.status === 0) && !framingRefusal(request, response)) {
               const changed = StateProbe.changed(before, { ...(await p.snapshot()), ...effects(w) });
               if (changed.length) throw new Error(`a request refused with ${response.status} changed the state: ${changed.join(', ')}`);
             }

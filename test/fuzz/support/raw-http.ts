@@ -20,6 +20,10 @@ export interface RawRequest {
 }
 
 export interface RawResponse {
+  /**
+   * 0 when the server closed the connection, without a complete answer, while the body was
+   * still being sent: it refused to read the body, and TCP's reset may take the answer with it.
+   */
   status: number;
   headers: Record<string, string>;
   body: Buffer;
@@ -41,6 +45,7 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs: number): P
     const socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: true });
     const chunks: Buffer[] = [];
     let settled = false;
+    let sent = false;
     const finish = (outcome: { ok: RawResponse } | { error: Error }): void => {
       if (settled) return;
       settled = true;
@@ -58,6 +63,7 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs: number): P
         return finish({ error: error instanceof Error ? error : new Error(String(error)) });
       }
       if (parsed) finish({ ok: parsed });
+      else if (ended && !sent) finish({ ok: { status: 0, headers: {}, body: Buffer.alloc(0) } });
       else if (ended) finish({ error: new NoAnswerError(chunks.length ? 'the connection closed in the middle of the answer' : 'the connection closed without an answer') });
     };
     socket.on('data', (chunk: Buffer) => {
@@ -69,7 +75,9 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs: number): P
     // A reset after the server answered (it stops reading a refused body) is not a failure.
     socket.on('error', () => tryParse(true));
     socket.on('connect', () => {
-      socket.write(encodeRequest(port, request));
+      socket.write(encodeRequest(port, request), () => {
+        sent = true;
+      });
       if (request.framing === 'long') socket.end();
     });
   });
@@ -77,7 +85,9 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs: number): P
 
 export function encodeRequest(port: number, r: RawRequest): Buffer {
   const lines = [`${r.method} ${r.target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, ...r.headers.map(([k, v]) => `${k}: ${v}`)];
-  lines.push(r.upgrade ? 'Connection: Upgrade' : 'Connection: close');
+  // Keep-alive (HTTP/1.1's default), so that a route answering before it reads the body does
+  // not close with bytes unread: Node drains them, where a close would reset the connection.
+  if (r.upgrade) lines.push('Connection: Upgrade');
   let body = r.body;
   switch (r.framing) {
     case 'length':
