@@ -20,6 +20,8 @@ export interface FuzzedEndpoint<W extends FuzzWorld> {
   request: (world: W) => fc.Arbitrary<RawRequest>;
   /** The 5xx answers this endpoint documents; any other 5xx fails. */
   documented5xx?: readonly Documented5xx[];
+  /** Answers that report a turn the bot ran (its state may move), whatever their status; not refusals. */
+  turnAnswer?: (response: RawResponse) => boolean;
   /** Further checks of one answer, e.g. that nothing secret is echoed. */
   check?: (world: W, request: RawRequest, response: RawResponse) => void | Promise<void>;
 }
@@ -124,7 +126,7 @@ export function fuzzEndpoints<W extends FuzzWorld>(
             await endpoint.check?.(w, request, response);
             if (uncaught.length) throw new Error(`uncaught in the server: ${uncaught.splice(0).join('\n')}`);
             await settled(w);
-            if ((response.status >= 400 || response.status === 0) && !framingRefusal(request, response)) {
+            if ((response.status >= 400 || response.status === 0) && !framingRefusal(request, response) && !endpoint.turnAnswer?.(response)) {
               const changed = StateProbe.changed(before, { ...(await p.snapshot()), ...effects(w) });
               if (changed.length) throw new Error(`a request refused with ${response.status} changed the state: ${changed.join(', ')}`);
             }
