@@ -1,6 +1,6 @@
 import type { Stay } from '../calendar/nights';
 import type { GuestAddress } from '../guests/guest-address';
-import type { Actor, Booking, BookingState } from './booking';
+import { lastStep, type Actor, type Booking, type BookingState } from './booking';
 import { requestLapsesAt } from './request-to-book';
 
 /**
@@ -69,8 +69,7 @@ export interface BookingEventSubscriptions {
 }
 
 function baseOf(booking: Booking): BookingEventBase {
-  const last = booking.history[booking.history.length - 1];
-  if (!last) throw new Error(`booking ${booking.id} has no history`);
+  const last = lastStep(booking);
   return {
     propertyId: booking.propertyId,
     bookingId: booking.id,

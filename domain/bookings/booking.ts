@@ -111,9 +111,15 @@ export function transition(
   });
 }
 
-export function eventOf(booking: Booking): BookingEvent {
+/** The transition that brought the booking to its state; every booking has at least one. */
+export function lastStep(booking: Booking): Booking['history'][number] {
   const last = booking.history[booking.history.length - 1];
   if (!last) throw new Error(`booking ${booking.id} has no history`);
+  return last;
+}
+
+export function eventOf(booking: Booking): BookingEvent {
+  const last = lastStep(booking);
   return {
     propertyId: booking.propertyId,
     bookingId: booking.id,
